@@ -1,0 +1,52 @@
+package io.tracejdbc.driver;
+
+import io.opentracing.Tracer;
+import java.util.Set;
+
+/**
+ * What a connection traces with, fixed when it opens: the tracer, the options (global ones with
+ * the URL's on top) and the database facts. The two trace-all toggles follow the latest
+ * {@link TracingDriver#init} unless the URL set them.
+ */
+final class ConnectionConfig {
+  final Tracer tracer;
+  final DbInfo db;
+  final boolean traceWithActiveSpanOnly;
+  final boolean traceTransactions;
+  final TracingOptions.StatementText statementText;
+  final long slowQueryThresholdNanos;
+  private final Set<String> ignoreForTracing;
+  private final Boolean traceAllConnections;
+  private final Boolean traceAllQueries;
+
+  /**
+   * @param traceAllConnections the URL's value, or null to follow the global toggle
+   * @param traceAllQueries the URL's value, or null to follow the global toggle
+   */
+  ConnectionConfig(Tracer tracer, TracingOptions options, DbInfo db,
+      Boolean traceAllConnections, Boolean traceAllQueries) {
+    this.tracer = tracer;
+    this.db = db;
+    this.traceWithActiveSpanOnly = options.traceWithActiveSpanOnly();
+    this.traceTransactions = options.traceTransactions();
+    this.statementText = options.statementText();
+    this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
+    this.ignoreForTracing = options.ignoreForTracing();
+    this.traceAllConnections = traceAllConnections;
+    this.traceAllQueries = traceAllQueries;
+  }
+
+  boolean traceAllConnections() {
+    Boolean own = traceAllConnections;
+    return own != null ? own : TracingDriver.settings().options.traceAllConnections();
+  }
+
+  boolean traceAllQueries() {
+    Boolean own = traceAllQueries;
+    return own != null ? own : TracingDriver.settings().options.traceAllQueries();
+  }
+
+  boolean ignores(String sql) {
+    return !ignoreForTracing.isEmpty() && ignoreForTracing.contains(sql);
+  }
+}

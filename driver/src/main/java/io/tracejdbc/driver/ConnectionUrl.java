@@ -1,0 +1,106 @@
+package io.tracejdbc.driver;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code jdbc:tracing:} URL split into the real driver's URL and tracejdbc's options.
+ *
+ * <p>Parameters may follow {@code ?}, {@code &} or {@code ;}, whatever the real driver's syntax.
+ * Only tracejdbc's option names are taken out; every other character reaches the real driver as
+ * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote.
+ */
+final class ConnectionUrl {
+  final String realUrl;
+  /** tracejdbc's options in the order written; a name may repeat. */
+  final List<Map.Entry<String, String>> options;
+
+  private ConnectionUrl(String realUrl, List<Map.Entry<String, String>> options) {
+    this.realUrl = realUrl;
+    this.options = options;
+  }
+
+  /** Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}. */
+  static ConnectionUrl parse(String url) {
+    String rest = url.substring(TracingDriver.URL_PREFIX.length());
+    int first = indexOfSeparator(rest, 0);
+    if (first < 0) {
+      return new ConnectionUrl(rest, Collections.emptyList());
+    }
+    StringBuilder real = new StringBuilder(rest.length()).append(rest, 0, first);
+    List<Map.Entry<String, String>> options = new ArrayList<>();
+    boolean droppedQuery = false;
+    boolean keptQuery = false;
+    int start = first;
+    while (start < rest.length()) {
+      char separator = rest.charAt(start);
+      String option = optionAt(rest, start + 1);
+      int end;
+      if (option != null) {
+        int valueStart = start + 2 + option.length();
+        end = valueEnd(rest, valueStart);
+        options.add(new SimpleImmutableEntry<>(option, unquote(rest.substring(valueStart, end))));
+        droppedQuery |= separator == '?';
+      } else {
+        end = indexOfSeparator(rest, start + 1);
+        if (end < 0) end = rest.length();
+        // the first parameter kept after a dropped "?x=y" takes over its "?"
+        char kept = separator == '&' && droppedQuery && !keptQuery ? '?' : separator;
+        keptQuery |= kept == '?';
+        real.append(kept).append(rest, start + 1, end);
+      }
+      start = end;
+    }
+    return new ConnectionUrl(real.toString(), options);
+  }
+
+  private static int indexOfSeparator(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '?' || c == '&' || c == ';') return i;
+    }
+    return -1;
+  }
+
+  /** The tracejdbc option whose {@code name=} starts at {@code at}, or null. */
+  private static String optionAt(String s, int at) {
+    for (String name : TracingOptions.NAMES.keySet()) {
+      if (s.startsWith(name, at) && s.startsWith("=", at + name.length())) return name;
+    }
+    return null;
+  }
+
+  private static int valueEnd(String s, int from) {
+    if (from < s.length() && s.charAt(from) == '"') {
+      for (int i = from + 1; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          return i + 1;
+        }
+      }
+      return s.length();
+    }
+    int end = indexOfSeparator(s, from);
+    return end < 0 ? s.length() : end;
+  }
+
+  private static String unquote(String value) {
+    if (value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 1; i < value.length() - 1; i++) {
+      char c = value.charAt(i);
+      if (c == '\\' && i + 1 < value.length() - 1) {
+        c = value.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

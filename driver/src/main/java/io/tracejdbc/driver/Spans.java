@@ -1,0 +1,140 @@
+package io.tracejdbc.driver;
+
+import io.opentracing.Span;
+import io.opentracing.Tracer;
+import io.opentracing.log.Fields;
+import io.opentracing.tag.Tags;
+import io.tracejdbc.parser.SqlInfo;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts, tags and finishes the spans of executions. Every call is safe with a null span (an
+ * untraced execution) and with a tracer that throws: the failure is reported and the span is
+ * given up, but the statement goes on.
+ */
+final class Spans {
+  static final String COMPONENT = "tracejdbc";
+  static final String DB_SYSTEM = "db.system";
+  static final String DB_OPERATION = "db.operation";
+  static final String DB_SQL_TABLE = "db.sql.table";
+  static final String DB_BATCH_SIZE = "db.batch.size";
+  static final String DB_ROWS_AFFECTED = "db.rows_affected";
+  static final String DB_SQL_STATE = "db.sql_state";
+  static final String DB_ERROR_CODE = "db.error_code";
+  static final String PEER_ADDRESS = "peer.address";
+  static final String SLOW = "slow";
+
+  private Spans() {}
+
+  /** The span of one execution, or null when the tracer fails. */
+  static Span start(ConnectionConfig config, Span parent, String operation, String table,
+      String statement, int batchSize) {
+    try {
+      Tracer.SpanBuilder span = config.tracer.buildSpan(operation);
+      if (parent != null) {
+        span.asChildOf(parent);
+      }
+      DbInfo db = config.db;
+      span.withTag(Tags.SPAN_KIND.getKey(), Tags.SPAN_KIND_CLIENT)
+          .withTag(Tags.COMPONENT.getKey(), COMPONENT)
+          .withTag(Tags.DB_TYPE.getKey(), "sql")
+          .withTag(DB_SYSTEM, db.system)
+          .withTag(DB_OPERATION, operation);
+      if (db.instance != null) span.withTag(Tags.DB_INSTANCE.getKey(), db.instance);
+      if (db.user != null) span.withTag(Tags.DB_USER.getKey(), db.user);
+      if (statement != null) span.withTag(Tags.DB_STATEMENT.getKey(), statement);
+      if (table != null) span.withTag(DB_SQL_TABLE, table);
+      if (db.host != null) span.withTag(Tags.PEER_HOSTNAME.getKey(), db.host);
+      if (db.port != null) span.withTag(Tags.PEER_PORT.getKey(), db.port);
+      if (db.peerAddress != null) span.withTag(PEER_ADDRESS, db.peerAddress);
+      if (batchSize > 0) span.withTag(DB_BATCH_SIZE, batchSize);
+      return span.start();
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+      return null;
+    }
+  }
+
+  /** What {@code db.statement} holds for {@code sql}, per the connection's options. */
+  static String statementText(ConnectionConfig config, SqlInfo info, String sql) {
+    switch (config.statementText) {
+      case RAW:
+        return collapseWhitespace(sql);
+      case NONE:
+        return null;
+      default:
+        return info.sanitizedSql();
+    }
+  }
+
+  static void rowsAffected(Span span, long rows) {
+    if (span == null || rows < 0) return;
+    try {
+      span.setTag(DB_ROWS_AFFECTED, rows);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+  }
+
+  static void failed(Span span, Throwable error) {
+    if (span == null) return;
+    try {
+      Tags.ERROR.set(span, Boolean.TRUE);
+      if (error instanceof SQLException) {
+        SQLException sqlError = (SQLException) error;
+        if (sqlError.getSQLState() != null) span.setTag(DB_SQL_STATE, sqlError.getSQLState());
+        span.setTag(DB_ERROR_CODE, sqlError.getErrorCode());
+      }
+      Map<String, Object> log = new HashMap<>(8);
+      log.put(Fields.EVENT, Tags.ERROR.getKey());
+      log.put(Fields.ERROR_KIND, error.getClass().getName());
+      log.put(Fields.ERROR_OBJECT, error);
+      if (error.getMessage() != null) log.put(Fields.MESSAGE, error.getMessage());
+      span.log(log);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+  }
+
+  /**
+   * Finishes {@code span}; with a slow-query threshold, tags {@code slow=true} when the execution
+   * that started at {@code startedNanos} took longer.
+   */
+  static void finish(ConnectionConfig config, Span span, long startedNanos) {
+    if (span == null) return;
+    try {
+      if (config.slowQueryThresholdNanos > 0
+          && System.nanoTime() - startedNanos > config.slowQueryThresholdNanos) {
+        span.setTag(SLOW, true);
+      }
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+    try {
+      span.finish();
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+  }
+
+  /** {@code sql} trimmed, each run of whitespace made one space; {@code sql} itself if already so. */
+  static String collapseWhitespace(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+        }
+        out.append(c);
+      }
+    }
+    return sql.contentEquals(out) ? sql : out.toString();
+  }
+}

@@ -1,0 +1,286 @@
+package io.tracejdbc.driver;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * What tracejdbc traces and how. Immutable; build one with {@link #builder()} and pass it to
+ * {@link TracingDriver#init(io.opentracing.Tracer, TracingOptions)}, or set the same options as
+ * parameters of a {@code jdbc:tracing:} URL, where they win over the global ones:
+ *
+ * <pre>{@code
+ * TracingDriver.init(tracer, TracingOptions.builder()
+ *     .traceWithActiveSpanOnly(true)
+ *     .ignoreForTracing("SELECT 1")
+ *     .slowQueryThresholdMs(200)
+ *     .build());
+ *
+ * // the same, for one connection:
+ * // jdbc:tracing:postgresql://db/app?traceWithActiveSpanOnly=true&ignoreForTracing="SELECT 1"&slowQueryThresholdMs=200
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>traceAllConnections</td><td>true</td><td>trace every connection, not only the
+ *       {@linkplain TracingDriver#register registered} ones</td></tr>
+ *   <tr><td>traceAllQueries</td><td>true</td><td>trace every statement, not only the marked
+ *       ones</td></tr>
+ *   <tr><td>traceWithActiveSpanOnly</td><td>false</td><td>trace only statements that have a
+ *       parent span</td></tr>
+ *   <tr><td>ignoreForTracing</td><td>none</td><td>an exact statement never to trace;
+ *       repeatable; in a URL {@code ignoreForTracing="..."} with {@code \"} for a quote</td></tr>
+ *   <tr><td>slowQueryThresholdMs</td><td>0 (off)</td><td>tag {@code slow=true} on executions
+ *       that take longer</td></tr>
+ *   <tr><td>statementText</td><td>sanitized</td><td>{@code db.statement}: {@code sanitized}
+ *       (literals become {@code ?}), {@code raw} or {@code none}</td></tr>
+ *   <tr><td>traceTransactions</td><td>true</td><td>{@code commit}, {@code rollback} and
+ *       savepoint spans</td></tr>
+ * </table>
+ */
+public final class TracingOptions {
+
+  /** What the {@code db.statement} tag holds. */
+  public enum StatementText {
+    /** The statement with every literal replaced by {@code ?}: no data leaves the process. */
+    SANITIZED,
+    /** The statement as the application wrote it, whitespace collapsed. */
+    RAW,
+    /** No {@code db.statement} tag. */
+    NONE
+  }
+
+  static final String TRACE_ALL_CONNECTIONS = "traceAllConnections";
+  static final String TRACE_ALL_QUERIES = "traceAllQueries";
+  static final String TRACE_WITH_ACTIVE_SPAN_ONLY = "traceWithActiveSpanOnly";
+  static final String IGNORE_FOR_TRACING = "ignoreForTracing";
+  static final String SLOW_QUERY_THRESHOLD_MS = "slowQueryThresholdMs";
+  static final String STATEMENT_TEXT = "statementText";
+  static final String TRACE_TRANSACTIONS = "traceTransactions";
+
+  /** Every option name, each with the parser of its text form (URL and Properties). */
+  static final Map<String, BiConsumer<Builder, String>> NAMES =
+      Map.of(
+          TRACE_ALL_CONNECTIONS, (b, v) -> b.traceAllConnections(parseBoolean(TRACE_ALL_CONNECTIONS, v)),
+          TRACE_ALL_QUERIES, (b, v) -> b.traceAllQueries(parseBoolean(TRACE_ALL_QUERIES, v)),
+          TRACE_WITH_ACTIVE_SPAN_ONLY,
+              (b, v) -> b.traceWithActiveSpanOnly(parseBoolean(TRACE_WITH_ACTIVE_SPAN_ONLY, v)),
+          IGNORE_FOR_TRACING, Builder::addIgnoredText,
+          SLOW_QUERY_THRESHOLD_MS, (b, v) -> b.slowQueryThresholdMs(parseThreshold(v)),
+          STATEMENT_TEXT, (b, v) -> b.statementText(parseStatementText(v)),
+          TRACE_TRANSACTIONS, (b, v) -> b.traceTransactions(parseBoolean(TRACE_TRANSACTIONS, v)));
+
+  private static final TracingOptions DEFAULTS = new Builder().build();
+
+  private final boolean traceAllConnections;
+  private final boolean traceAllQueries;
+  private final boolean traceWithActiveSpanOnly;
+  private final Set<String> ignoreForTracing;
+  private final long slowQueryThresholdMs;
+  private final StatementText statementText;
+  private final boolean traceTransactions;
+
+  private TracingOptions(Builder b) {
+    traceAllConnections = b.traceAllConnections;
+    traceAllQueries = b.traceAllQueries;
+    traceWithActiveSpanOnly = b.traceWithActiveSpanOnly;
+    ignoreForTracing = Collections.unmodifiableSet(new LinkedHashSet<>(b.ignoreForTracing));
+    slowQueryThresholdMs = b.slowQueryThresholdMs;
+    statementText = b.statementText;
+    traceTransactions = b.traceTransactions;
+  }
+
+  /** The defaults: trace every statement of every connection, sanitized. */
+  public static TracingOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder that starts from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads options from properties named as in the table above; other keys are ignored.
+   *
+   * @throws IllegalArgumentException naming the option and the values it takes, for a bad value
+   */
+  public static TracingOptions fromProperties(Properties properties) {
+    Builder builder = builder();
+    for (String name : properties.stringPropertyNames()) {
+      BiConsumer<Builder, String> parser = NAMES.get(name);
+      if (parser != null) {
+        parser.accept(builder, properties.getProperty(name));
+      }
+    }
+    return builder.build();
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Whether every connection is traced, not only the registered ones. */
+  public boolean traceAllConnections() {
+    return traceAllConnections;
+  }
+
+  /** Whether every statement is traced, not only the marked ones. */
+  public boolean traceAllQueries() {
+    return traceAllQueries;
+  }
+
+  /** Whether only statements with a parent span (a mark or an active span) are traced. */
+  public boolean traceWithActiveSpanOnly() {
+    return traceWithActiveSpanOnly;
+  }
+
+  /** The exact statements that are never traced. */
+  public Set<String> ignoreForTracing() {
+    return ignoreForTracing;
+  }
+
+  /** Executions slower than this get the tag {@code slow=true}; 0 means never. */
+  public long slowQueryThresholdMs() {
+    return slowQueryThresholdMs;
+  }
+
+  /** What the {@code db.statement} tag holds. */
+  public StatementText statementText() {
+    return statementText;
+  }
+
+  /** Whether {@code commit}, {@code rollback} and savepoints are traced. */
+  public boolean traceTransactions() {
+    return traceTransactions;
+  }
+
+  @Override
+  public String toString() {
+    return "TracingOptions{traceAllConnections=" + traceAllConnections
+        + ", traceAllQueries=" + traceAllQueries
+        + ", traceWithActiveSpanOnly=" + traceWithActiveSpanOnly
+        + ", ignoreForTracing=" + ignoreForTracing
+        + ", slowQueryThresholdMs=" + slowQueryThresholdMs
+        + ", statementText=" + statementText.name().toLowerCase(Locale.ROOT)
+        + ", traceTransactions=" + traceTransactions + "}";
+  }
+
+  private static boolean parseBoolean(String option, String value) {
+    if ("true".equalsIgnoreCase(value)) return true;
+    if ("false".equalsIgnoreCase(value)) return false;
+    throw badValue(option, value, "true or false");
+  }
+
+  private static long parseThreshold(String value) {
+    try {
+      long ms = Long.parseLong(value.trim());
+      if (ms >= 0) return ms;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw badValue(SLOW_QUERY_THRESHOLD_MS, value, "a whole number of milliseconds, 0 or more");
+  }
+
+  private static StatementText parseStatementText(String value) {
+    for (StatementText text : StatementText.values()) {
+      if (text.name().equalsIgnoreCase(value)) return text;
+    }
+    throw badValue(STATEMENT_TEXT, value, "sanitized, raw or none");
+  }
+
+  private static IllegalArgumentException badValue(String option, String value, String accepted) {
+    return new IllegalArgumentException(
+        "Bad value '" + value + "' for tracejdbc option " + option + ": it takes " + accepted);
+  }
+
+  /** Builds {@link TracingOptions}. Not thread-safe. */
+  public static final class Builder {
+    private boolean traceAllConnections = true;
+    private boolean traceAllQueries = true;
+    private boolean traceWithActiveSpanOnly;
+    private final Set<String> ignoreForTracing = new LinkedHashSet<>();
+    private long slowQueryThresholdMs;
+    private StatementText statementText = StatementText.SANITIZED;
+    private boolean traceTransactions = true;
+
+    private Builder() {}
+
+    private Builder(TracingOptions o) {
+      traceAllConnections = o.traceAllConnections;
+      traceAllQueries = o.traceAllQueries;
+      traceWithActiveSpanOnly = o.traceWithActiveSpanOnly;
+      ignoreForTracing.addAll(o.ignoreForTracing);
+      slowQueryThresholdMs = o.slowQueryThresholdMs;
+      statementText = o.statementText;
+      traceTransactions = o.traceTransactions;
+    }
+
+    /** Trace every connection (default), or only {@linkplain TracingDriver#register registered} ones. */
+    public Builder traceAllConnections(boolean value) {
+      traceAllConnections = value;
+      return this;
+    }
+
+    /** Trace every statement (default), or only those marked with {@code setTraced}/{@code setParentSpan}. */
+    public Builder traceAllQueries(boolean value) {
+      traceAllQueries = value;
+      return this;
+    }
+
+    /** Trace only statements that have a parent span; default false. */
+    public Builder traceWithActiveSpanOnly(boolean value) {
+      traceWithActiveSpanOnly = value;
+      return this;
+    }
+
+    /** Replaces the statements never to trace; each is matched exactly against the SQL text. */
+    public Builder ignoreForTracing(String... statements) {
+      ignoreForTracing.clear();
+      for (String statement : Arrays.asList(statements)) {
+        ignoreForTracing.add(Objects.requireNonNull(statement, "statement"));
+      }
+      return this;
+    }
+
+    /** Tag {@code slow=true} on executions slower than this; 0 (default) turns it off. */
+    public Builder slowQueryThresholdMs(long value) {
+      if (value < 0) throw badValue(SLOW_QUERY_THRESHOLD_MS, Long.toString(value), "0 or more");
+      slowQueryThresholdMs = value;
+      return this;
+    }
+
+    /** What {@code db.statement} holds; default {@link StatementText#SANITIZED}. */
+    public Builder statementText(StatementText value) {
+      statementText = Objects.requireNonNull(value, "statementText");
+      return this;
+    }
+
+    /** Trace commits, rollbacks and savepoints (default true). */
+    public Builder traceTransactions(boolean value) {
+      traceTransactions = value;
+      return this;
+    }
+
+    /** The options. */
+    public TracingOptions build() {
+      return new TracingOptions(this);
+    }
+
+    void clearIgnoredTexts() {
+      ignoreForTracing.clear();
+    }
+
+    private void addIgnoredText(String statement) {
+      ignoreForTracing.add(statement);
+    }
+  }
+}
