@@ -1,17 +1,31 @@
 package io.tracejdbc.parser;
 
 import java.util.List;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Classifies SQL statements: operation name, tables and sanitized text.
  *
  * <pre>{@code
- * SqlClassifier.classify("INSERT INTO orders (id, total) VALUES (7, 9.5)").operation(); // "insert"
+ * SqlInfo info = SqlClassifier.classify("INSERT INTO orders (id, total) VALUES (7, 9.5)");
+ * info.operation();    // "insert"
+ * info.tables();       // ["orders"]
+ * info.sanitizedSql(); // "INSERT INTO orders (id, total) VALUES (?, ?)"
  * }</pre>
  *
- * <p>Thread-safe, never throws, never starts a thread.
+ * <p>JSqlParser reads the statement, on the calling thread; what it cannot read is classified by
+ * its leading keywords. Results are cached by sanitized text, so statements that differ only in
+ * literals share one parse. Thread-safe, never throws, never starts a thread.
  */
 public final class SqlClassifier {
+  /** Longer sanitized statements skip JSqlParser, whose cost grows with length. */
+  static final int PARSE_LIMIT = 4096;
+
+  static final ParseCache CACHE = new ParseCache(2048);
+
+  private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
+
   private SqlClassifier() {}
 
   /**
@@ -19,8 +33,48 @@ public final class SqlClassifier {
    * {@code textclause} with no tables.
    */
   public static SqlInfo classify(String sql) {
-    String text = sql == null ? "" : sql.trim().replaceAll("\\s+", " ");
-    String first = text.isEmpty() ? "textclause" : text.split(" ")[0].toLowerCase();
-    return new SqlInfo(first, List.of(), text);
+    if (sql == null) {
+      return EMPTY;
+    }
+    try {
+      String sanitized = SqlSanitizer.sanitize(sql);
+      if (sanitized.isEmpty()) {
+        return EMPTY;
+      }
+      if (sanitized.length() > PARSE_LIMIT) {
+        return KeywordClassifier.classify(sanitized);
+      }
+      SqlInfo cached = CACHE.get(sanitized);
+      if (cached != null) {
+        return cached;
+      }
+      SqlInfo info = analyze(sanitized, sql);
+      CACHE.put(sanitized, info);
+      return info;
+    } catch (RuntimeException e) {
+      return EMPTY;
+    }
+  }
+
+  private static SqlInfo analyze(String sanitized, String original) {
+    Statement statement = parse(sanitized);
+    if (statement == null && original.length() <= PARSE_LIMIT) {
+      // JSqlParser reads some DDL only with its literals, as in VARCHAR(255)
+      statement = parse(original);
+    }
+    String operation = statement == null ? null : StatementNames.of(statement);
+    if (operation == null) {
+      return KeywordClassifier.classify(sanitized);
+    }
+    return new SqlInfo(operation, StatementTables.of(statement), sanitized);
+  }
+
+  /** Parses on the calling thread: {@code CCJSqlParserUtil.parse} would start a thread per call. */
+  private static Statement parse(String sql) {
+    try {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+    } catch (Throwable e) {
+      return null;
+    }
   }
 }

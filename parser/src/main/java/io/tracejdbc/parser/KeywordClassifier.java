@@ -1,0 +1,167 @@
+package io.tracejdbc.parser;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Classifies sanitized SQL by its keywords alone, for what JSqlParser cannot read or is too long
+ * to parse cheaply. Names come only from fixed sets, so odd input cannot mint new operation names.
+ */
+final class KeywordClassifier {
+  static final String TEXTCLAUSE = "textclause";
+
+  /** Leading keywords that name a statement as they are. */
+  private static final Set<String> VERBS =
+      Set.of(
+          "select", "insert", "update", "delete", "merge", "upsert", "replace", "truncate",
+          "call", "commit", "rollback", "savepoint", "begin", "end", "abort", "set", "show",
+          "reset", "explain", "describe", "use", "grant", "revoke", "comment", "values", "pragma",
+          "vacuum", "analyze", "reindex", "checkpoint", "lock", "unlock", "attach", "detach",
+          "copy", "listen", "unlisten", "notify", "discard", "deallocate", "prepare", "execute",
+          "exec", "do", "refresh", "cluster", "optimize", "repair", "flush", "load", "rename",
+          "declare", "fetch", "close", "move", "kill", "purge", "import", "export");
+
+  /** Kinds of object that {@code CREATE}, {@code DROP} and {@code ALTER} name. */
+  static final Set<String> OBJECT_KINDS =
+      Set.of(
+          "table", "index", "view", "materialized-view", "sequence", "schema", "database",
+          "function", "procedure", "trigger", "type", "extension", "domain", "role", "user",
+          "synonym", "policy", "event", "rule", "tablespace", "collation", "aggregate", "server",
+          "publication", "subscription");
+
+  /** Words between {@code CREATE}/{@code DROP}/{@code ALTER} and the kind of object. */
+  private static final Set<String> DDL_MODIFIERS =
+      Set.of(
+          "or", "replace", "unique", "temp", "temporary", "virtual", "global", "local", "unlogged",
+          "memory", "cached", "external", "force", "recursive", "definer", "online", "offline");
+
+  /** Words between {@code INSERT}/{@code UPDATE}/{@code DELETE} and the table or {@code INTO}. */
+  private static final Set<String> DML_MODIFIERS =
+      Set.of(
+          "or", "replace", "ignore", "abort", "fail", "rollback", "low_priority", "high_priority",
+          "delayed", "quick", "only");
+
+  private static final Set<String> WITH_BODIES =
+      Set.of("select", "insert", "update", "delete", "merge", "values");
+
+  private final String sanitizedSql;
+  private final SqlTokens tokens;
+
+  private KeywordClassifier(String sanitizedSql) {
+    this.sanitizedSql = sanitizedSql;
+    this.tokens = new SqlTokens(sanitizedSql);
+  }
+
+  static SqlInfo classify(String sanitizedSql) {
+    return new KeywordClassifier(sanitizedSql).classify();
+  }
+
+  private SqlInfo classify() {
+    skipJdbcEscapeAndParentheses();
+    String verb = tokens.nextWordLowerCase();
+    if (verb == null) {
+      return result(TEXTCLAUSE, null);
+    }
+    if (verb.equals("with")) {
+      verb = mainVerbAfterWith();
+      if (verb == null) {
+        return result(TEXTCLAUSE, null);
+      }
+    }
+    switch (verb) {
+      case "create":
+      case "drop":
+      case "alter":
+        return ddl(verb);
+      case "insert":
+      case "replace":
+      case "merge":
+      case "upsert":
+        return result(verb, tokens.nameAfter("into", 8));
+      case "update":
+        tokens.skipWords(DML_MODIFIERS);
+        return result(verb, tokens.name());
+      case "delete":
+        return result(verb, tokens.nameAfter("from", 8));
+      case "select":
+        return result(verb, tokens.nameAfterTopLevelFrom());
+      case "truncate":
+        tokens.skipWord("table");
+        return result(verb, tokens.name());
+      case "start":
+      case "begin":
+        return result("begin", null);
+      case "release":
+        return result("release-savepoint", null);
+      default:
+        if (!VERBS.contains(verb)) {
+          return result(TEXTCLAUSE, null);
+        }
+        String table = tokens.skipWord("table") || tokens.skipWord("tables") ? tokens.name() : null;
+        return result(verb, table);
+    }
+  }
+
+  /** {@code {call p(?)}}, {@code {? = call f(?)}} and {@code (SELECT ...) UNION ...}. */
+  private void skipJdbcEscapeAndParentheses() {
+    if (tokens.skipSymbol('{')) {
+      if (tokens.skipSymbol('?')) {
+        tokens.skipSymbol('=');
+      }
+    }
+    tokens.skipSymbols('(');
+  }
+
+  /** The first of SELECT, INSERT, ... outside the parentheses of the CTE definitions. */
+  private String mainVerbAfterWith() {
+    String word;
+    while ((word = tokens.nextTopLevelWordLowerCase()) != null) {
+      if (WITH_BODIES.contains(word)) {
+        return word;
+      }
+    }
+    return null;
+  }
+
+  private SqlInfo ddl(String verb) {
+    tokens.skipWords(DDL_MODIFIERS);
+    String kind = tokens.nextWordLowerCase();
+    if ("materialized".equals(kind) && tokens.skipWord("view")) {
+      kind = "materialized-view";
+    }
+    if (kind == null || !OBJECT_KINDS.contains(kind)) {
+      return result(verb, null);
+    }
+    String operation = verb + "-" + kind;
+    switch (kind) {
+      case "table":
+      case "view":
+      case "materialized-view":
+        skipIfExists();
+        tokens.skipWord("only");
+        return result(operation, tokens.name());
+      case "index":
+        return result(operation, verb.equals("create") ? tokens.nameAfter("on", 8) : null);
+      default:
+        return result(operation, null);
+    }
+  }
+
+  private void skipIfExists() {
+    if (tokens.skipWord("if")) {
+      tokens.skipWord("not");
+      tokens.skipWord("exists");
+    }
+  }
+
+  private SqlInfo result(String operation, String table) {
+    return new SqlInfo(operation, table == null ? List.of() : List.of(table), sanitizedSql);
+  }
+
+  /** Normalizes a parser-reported object kind to one of {@link #OBJECT_KINDS}, or null. */
+  static String objectKind(String words) {
+    String kind = words.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+    return OBJECT_KINDS.contains(kind) ? kind : null;
+  }
+}
