@@ -1,0 +1,32 @@
+package io.tracejdbc.driver;
+
+/**
+ * MySQL Connector/J and MariaDB Connector/J: {@code
+ * jdbc:mysql[:mode]://[user[:password]@]hosts/database?params}, where mode is {@code
+ * loadbalance}, {@code replication}, {@code aws}, {@code sequential}, ... and hosts is a list
+ * whose entries may be {@code host:port}, {@code [h1,h2]} or {@code address=(host=h)(port=p)}.
+ * The first host counts. With {@code jdbc:mysql+srv:} the hosts are DNS SRV names, so no port is
+ * known.
+ */
+final class MysqlUrlParser implements DbUrlParser {
+  static final Integer DEFAULT_PORT = 3306;
+
+  private final String system;
+  private final Integer defaultPort;
+
+  MysqlUrlParser(String system, Integer defaultPort) {
+    this.system = system;
+    this.defaultPort = defaultPort;
+  }
+
+  @Override
+  public void parse(String rest, DbInfo.Builder facts) {
+    facts.system(system);
+    int slashes = rest.indexOf("//");
+    if (slashes < 0) {
+      return;
+    }
+    String path = UrlText.server(rest.substring(slashes + 2), facts, "localhost", defaultPort);
+    facts.instance(UrlText.decode(UrlText.before(path, "?")));
+  }
+}

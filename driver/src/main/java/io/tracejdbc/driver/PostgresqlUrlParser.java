@@ -1,0 +1,22 @@
+package io.tracejdbc.driver;
+
+/**
+ * {@code jdbc:postgresql://host[:port][,host2[:port2]...]/database?params} (the first host
+ * counts) and the short forms {@code jdbc:postgresql:database} and {@code
+ * jdbc:postgresql:/database}, which mean localhost.
+ */
+final class PostgresqlUrlParser implements DbUrlParser {
+  private static final int DEFAULT_PORT = 5432;
+
+  @Override
+  public void parse(String rest, DbInfo.Builder facts) {
+    String path;
+    if (rest.startsWith("//")) {
+      path = UrlText.server(rest.substring(2), facts, "localhost", DEFAULT_PORT);
+    } else {
+      facts.address("localhost", DEFAULT_PORT);
+      path = rest.startsWith("/") ? rest.substring(1) : rest;
+    }
+    facts.instance(UrlText.decode(UrlText.before(path, "?")));
+  }
+}
