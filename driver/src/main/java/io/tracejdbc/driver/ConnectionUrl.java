@@ -14,6 +14,9 @@ import java.util.Map;
  * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote.
  */
 final class ConnectionUrl {
+  private static final String JDBC = "jdbc:";
+
+  /** The real driver's URL: the tracing URL without {@code tracing:} and tracejdbc's options. */
   final String realUrl;
   /** tracejdbc's options in the order written; a name may repeat. */
   final List<Map.Entry<String, String>> options;
@@ -28,9 +31,9 @@ final class ConnectionUrl {
     String rest = url.substring(TracingDriver.URL_PREFIX.length());
     int first = indexOfSeparator(rest, 0);
     if (first < 0) {
-      return new ConnectionUrl(rest, Collections.emptyList());
+      return new ConnectionUrl(JDBC + rest, Collections.emptyList());
     }
-    StringBuilder real = new StringBuilder(rest.length()).append(rest, 0, first);
+    StringBuilder real = new StringBuilder(JDBC.length() + rest.length()).append(JDBC).append(rest, 0, first);
     List<Map.Entry<String, String>> options = new ArrayList<>();
     boolean droppedQuery = false;
     boolean keptQuery = false;
@@ -55,6 +58,11 @@ final class ConnectionUrl {
       start = end;
     }
     return new ConnectionUrl(real.toString(), options);
+  }
+
+  /** Whether anything follows {@code jdbc:tracing:}, such as {@code sqlite:app.db}. */
+  boolean hasRealUrl() {
+    return realUrl.length() > JDBC.length();
   }
 
   private static int indexOfSeparator(String s, int from) {

@@ -172,7 +172,7 @@ public final class TracingDriver implements Driver {
       return null;
     }
     ConnectionUrl parsed = ConnectionUrl.parse(url);
-    if (parsed.realUrl.isEmpty()) {
+    if (!parsed.hasRealUrl()) {
       throw new SQLException("No real JDBC URL after " + URL_PREFIX + " in '" + DbInfo.redact(url)
           + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
     }
@@ -223,7 +223,7 @@ public final class TracingDriver implements Driver {
         "sanitized", "what db.statement holds", "sanitized", "raw", "none"));
     properties.add(option(TracingOptions.TRACE_TRANSACTIONS,
         defaults.traceTransactions(), "trace commit, rollback and savepoints", "true", "false"));
-    if (!parsed.realUrl.isEmpty()) {
+    if (parsed.hasRealUrl()) {
       Driver real = DriverManager.getDriver(parsed.realUrl);
       properties.addAll(Arrays.asList(real.getPropertyInfo(parsed.realUrl, info)));
     }
