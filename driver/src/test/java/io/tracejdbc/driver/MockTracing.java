@@ -1,5 +1,6 @@
 package io.tracejdbc.driver;
 
+import io.opentracing.Span;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.mock.MockTracer;
 import io.opentracing.util.ThreadLocalScopeManager;
@@ -41,7 +42,7 @@ abstract class MockTracing {
     return tracer.finishedSpans().stream().map(MockSpan::operationName).collect(Collectors.toList());
   }
 
-  static long parentId(MockSpan span) {
-    return span.parentId();
+  static long idOf(Span span) {
+    return ((MockSpan) span).context().spanId();
   }
 }

@@ -395,8 +395,4 @@ class SeedScenariosTest extends MockTracing {
     assertThat(spans()).extracting(MockSpan::operationName).containsExactly("insert", "commit");
     assertThat(spans().get(0).parentId()).isEqualTo(idOf(parent));
   }
-
-  static long idOf(Span span) {
-    return ((MockSpan) span).context().spanId();
-  }
 }
