@@ -19,10 +19,18 @@ import net.sf.jsqlparser.statement.Statement;
  * literals share one parse. Thread-safe, never throws, never starts a thread.
  */
 public final class SqlClassifier {
-  /** Longer sanitized statements skip JSqlParser, whose cost grows with length. */
+  /**
+   * Longer sanitized statements skip JSqlParser, whose cost grows with length: about 1 us per
+   * character for typical SQL, 2 us for multi-row VALUES (measured on JSqlParser 5.4).
+   */
   static final int PARSE_LIMIT = 4096;
 
-  static final ParseCache CACHE = new ParseCache(2048);
+  /** Deeper parenthesis nesting skips JSqlParser: 64 levels cost it 1.5 ms, 500 levels 150 ms. */
+  static final int NESTING_LIMIT = 32;
+
+  static final int CACHE_CAPACITY = 2048;
+
+  static final ParseCache CACHE = new ParseCache(CACHE_CAPACITY);
 
   private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
 
@@ -41,7 +49,7 @@ public final class SqlClassifier {
       if (sanitized.isEmpty()) {
         return EMPTY;
       }
-      if (sanitized.length() > PARSE_LIMIT) {
+      if (!isCheapToParse(sanitized)) {
         return KeywordClassifier.classify(sanitized);
       }
       SqlInfo cached = CACHE.get(sanitized);
@@ -54,6 +62,22 @@ public final class SqlClassifier {
     } catch (RuntimeException e) {
       return EMPTY;
     }
+  }
+
+  private static boolean isCheapToParse(String sanitized) {
+    if (sanitized.length() > PARSE_LIMIT) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < sanitized.length(); i++) {
+      char c = sanitized.charAt(i);
+      if (c == '(' && ++depth > NESTING_LIMIT) {
+        return false;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return true;
   }
 
   private static SqlInfo analyze(String sanitized, String original) {
