@@ -263,6 +263,13 @@ final class TracingConnection implements Connection {
     delegate.abort(executor);
   }
 
+  /** A pool ends a unit of work here (JDBC 4.3), and with it the connection's mark. */
+  @Override
+  public void endRequest() throws SQLException {
+    mark = null;
+    delegate.endRequest();
+  }
+
   /** The real driver's metadata, whose {@code getConnection()} is this connection. */
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
@@ -469,10 +476,7 @@ final class TracingConnection implements Connection {
     delegate.beginRequest();
   }
 
-  @Override
-  public void endRequest() throws SQLException {
-    delegate.endRequest();
-  }
+
 
   @Override
   public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {

@@ -268,6 +268,21 @@ class SeedScenariosTest extends MockTracing {
   }
 
   @Test
+  void aPoolsEndRequestEndsTheConnectionMarkBeforeTheNextBorrower() throws SQLException {
+    TracingDriver.init(tracer, true, false);
+    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      c.beginRequest();
+      TracingDriver.setTraced(c);
+      c.endRequest();
+      c.beginRequest();
+      s.execute("SELECT 1");
+      c.endRequest();
+    }
+    assertThat(spans()).isEmpty();
+  }
+
+  @Test
   void clearTracedOnAConnectionStopsItsTracing() throws SQLException {
     TracingDriver.init(tracer, true, false);
     try (Connection c = sqlite(); Statement s = c.createStatement()) {
