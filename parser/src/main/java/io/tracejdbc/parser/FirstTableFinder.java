@@ -46,7 +46,9 @@ final class FirstTableFinder {
 
   private FirstTableFinder() {}
 
-  /** The first table as JSqlParser holds it (quotes and all), or {@code null} when there is none. */
+  /**
+   * The first table as JSqlParser holds it (quotes and all), or {@code null} when there is none.
+   */
   static Table find(Statement statement) {
     return new FirstTableFinder().statement(statement);
   }

@@ -5,45 +5,42 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Classifies sanitized SQL by its keywords alone, for what JSqlParser cannot read or is too long
- * to parse cheaply. Names come only from fixed sets, so odd input cannot mint new operation names.
+ * Classifies sanitized SQL by its keywords alone, for what JSqlParser cannot read or is too long to
+ * parse cheaply. Names come only from fixed sets, so odd input cannot mint new operation names.
  */
 final class KeywordClassifier {
   static final String TEXTCLAUSE = "textclause";
 
   /** Leading keywords that name a statement as they are. */
   private static final Set<String> VERBS =
-      Set.of(
-          "select", "insert", "update", "delete", "merge", "upsert", "replace", "truncate",
-          "call", "commit", "rollback", "savepoint", "begin", "end", "abort", "set", "show",
-          "reset", "explain", "describe", "use", "grant", "revoke", "comment", "values", "pragma",
-          "vacuum", "analyze", "reindex", "checkpoint", "lock", "unlock", "attach", "detach",
-          "copy", "listen", "unlisten", "notify", "discard", "deallocate", "prepare", "execute",
-          "exec", "do", "refresh", "cluster", "optimize", "repair", "flush", "load", "rename",
-          "declare", "fetch", "close", "move", "kill", "purge", "import", "export");
+      words(
+          "select insert update delete merge upsert replace truncate call commit start "
+              + "rollback savepoint begin end abort set show reset explain describe use grant "
+              + "revoke comment values pragma vacuum analyze reindex checkpoint lock unlock "
+              + "attach detach copy listen unlisten notify discard deallocate prepare execute "
+              + "exec do refresh cluster optimize repair flush load rename declare fetch "
+              + "close move kill purge import export");
 
   /** Kinds of object that {@code CREATE}, {@code DROP} and {@code ALTER} name. */
   static final Set<String> OBJECT_KINDS =
-      Set.of(
-          "table", "index", "view", "materialized-view", "sequence", "schema", "database",
-          "function", "procedure", "trigger", "type", "extension", "domain", "role", "user",
-          "synonym", "policy", "event", "rule", "tablespace", "collation", "aggregate", "server",
-          "publication", "subscription");
+      words(
+          "table index view materialized-view sequence schema database function "
+              + "procedure trigger type extension domain role user synonym policy event rule "
+              + "tablespace collation aggregate server publication subscription");
 
   /** Words between {@code CREATE}/{@code DROP}/{@code ALTER} and the kind of object. */
   private static final Set<String> DDL_MODIFIERS =
-      Set.of(
-          "or", "replace", "unique", "temp", "temporary", "virtual", "global", "local", "unlogged",
-          "memory", "cached", "external", "force", "recursive", "definer", "online", "offline");
+      words(
+          "or replace unique temp temporary virtual global local unlogged memory cached "
+              + "external force recursive definer online offline");
 
   /** Words between {@code INSERT}/{@code UPDATE}/{@code DELETE} and the table or {@code INTO}. */
   private static final Set<String> DML_MODIFIERS =
-      Set.of(
-          "or", "replace", "ignore", "abort", "fail", "rollback", "low_priority", "high_priority",
-          "delayed", "quick", "only");
+      words(
+          "or replace ignore abort fail rollback low_priority high_priority delayed "
+              + "quick only");
 
-  private static final Set<String> WITH_BODIES =
-      Set.of("select", "insert", "update", "delete", "merge", "values");
+  private static final Set<String> WITH_BODIES = words("select insert update delete merge values");
 
   private final String sanitizedSql;
   private final SqlTokens tokens;
@@ -90,8 +87,9 @@ final class KeywordClassifier {
         tokens.skipWord("table");
         return result(verb, tokens.name());
       case "start":
+        return result(tokens.skipWord("transaction") ? "begin" : verb, null);
       case "begin":
-        return result("begin", null);
+        return result(verb, null);
       case "release":
         return result("release-savepoint", null);
       default:
@@ -163,5 +161,9 @@ final class KeywordClassifier {
   static String objectKind(String words) {
     String kind = words.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
     return OBJECT_KINDS.contains(kind) ? kind : null;
+  }
+
+  private static Set<String> words(String spaceSeparated) {
+    return Set.of(spaceSeparated.split(" "));
   }
 }

@@ -37,8 +37,8 @@ public final class SqlClassifier {
   private SqlClassifier() {}
 
   /**
-   * Classifies {@code sql}. Never throws: SQL that cannot be read (or {@code null}) is a
-   * {@code textclause} with no tables.
+   * Classifies {@code sql}. Never throws: SQL that cannot be read (or {@code null}) is a {@code
+   * textclause} with no tables.
    */
   public static SqlInfo classify(String sql) {
     if (sql == null) {
@@ -60,7 +60,30 @@ public final class SqlClassifier {
       CACHE.put(sanitized, info);
       return info;
     } catch (RuntimeException e) {
+      // classification runs inside the user's query: a bug here must not fail it
       return EMPTY;
+    }
+  }
+
+  /**
+   * {@code text} with its SQL literals replaced by {@code ?}, whitespace collapsed and comments
+   * dropped, as in {@link SqlInfo#sanitizedSql()}; for any text that may quote SQL, such as a
+   * driver's error message:
+   *
+   * <pre>{@code
+   * SqlClassifier.sanitize("Key (id)=(42) already exists."); // "Key (id)=(?) already exists."
+   * }</pre>
+   *
+   * <p>Never throws: {@code null} gives {@code ""}, and so does text the sanitizer trips on.
+   */
+  public static String sanitize(String text) {
+    if (text == null) {
+      return "";
+    }
+    try {
+      return SqlSanitizer.sanitize(text);
+    } catch (RuntimeException e) {
+      return "";
     }
   }
 

@@ -14,10 +14,10 @@ import java.util.Set;
 final class SqlSanitizer {
   /** Words after which a {@code +} or {@code -} starts a signed number rather than an operator. */
   private static final Set<String> EXPRESSION_KEYWORDS =
-      Set.of(
-          "SELECT", "WHERE", "AND", "OR", "NOT", "ON", "WHEN", "THEN", "ELSE", "CASE", "RETURN",
-          "VALUES", "SET", "BY", "LIMIT", "OFFSET", "BETWEEN", "IN", "IS", "LIKE", "HAVING", "AS",
-          "DEFAULT", "TO", "ANY", "ALL", "SOME", "FETCH", "FIRST", "NEXT", "TOP", "DISTINCT");
+      words(
+          "SELECT WHERE AND OR NOT ON WHEN THEN ELSE CASE RETURN VALUES SET BY LIMIT "
+              + "OFFSET BETWEEN IN IS LIKE HAVING AS DEFAULT TO ANY ALL SOME FETCH FIRST NEXT "
+              + "TOP DISTINCT");
 
   /** Words that, written right before a string, make the whole pair one literal. */
   private static final Set<String> TYPED_LITERAL_PREFIXES = Set.of("DATE", "TIME", "TIMESTAMP");
@@ -36,7 +36,11 @@ final class SqlSanitizer {
   private boolean pendingSpace;
   private Last last = Last.NONE;
   private int lastWordStart;
-  /** Output index just after the {@code (} of an {@code IN (} list that so far holds only {@code ?}s; -1 if none. */
+
+  /**
+   * Output index just after the {@code (} of an {@code IN (} list that so far holds only {@code
+   * ?}s; -1 if none.
+   */
   private int inListStart = -1;
 
   private SqlSanitizer(String sql) {
@@ -208,7 +212,10 @@ final class SqlSanitizer {
   private void number(int digitsStart) {
     int digitsEnd = skipDigits(digitsStart);
     int end = endOfNumber(digitsStart, digitsEnd);
-    if (pos == digitsStart && end == digitsEnd && end < length && isIdentifierPart(sql.charAt(end))) {
+    if (pos == digitsStart
+        && end == digitsEnd
+        && end < length
+        && isIdentifierPart(sql.charAt(end))) {
       word();
       return;
     }
@@ -217,8 +224,11 @@ final class SqlSanitizer {
   }
 
   private int endOfNumber(int digitsStart, int digitsEnd) {
-    if (digitsEnd == digitsStart + 1 && sql.charAt(digitsStart) == '0' && digitsEnd + 1 < length
-        && (sql.charAt(digitsEnd) | 0x20) == 'x' && isHexDigit(sql.charAt(digitsEnd + 1))) {
+    if (digitsEnd == digitsStart + 1
+        && sql.charAt(digitsStart) == '0'
+        && digitsEnd + 1 < length
+        && (sql.charAt(digitsEnd) | 0x20) == 'x'
+        && isHexDigit(sql.charAt(digitsEnd + 1))) {
       int i = digitsEnd + 1;
       while (i < length && isHexDigit(sql.charAt(i))) {
         i++;
@@ -268,7 +278,9 @@ final class SqlSanitizer {
     inListStart = -1;
   }
 
-  /** {@code E'..'}, {@code N'..'}, {@code X'..'}, {@code B'..'} and MySQL's {@code _utf8mb4'..'}. */
+  /**
+   * {@code E'..'}, {@code N'..'}, {@code X'..'}, {@code B'..'} and MySQL's {@code _utf8mb4'..'}.
+   */
   private boolean isStringPrefix(int start, int end) {
     if (sql.charAt(start) == '_') {
       return true;
@@ -312,7 +324,10 @@ final class SqlSanitizer {
         && (out.charAt(lastWordStart + 1) | 0x20) == 'n';
   }
 
-  /** Called at the {@code )} of an {@code IN (} list whose content is only {@code ?}, commas and spaces. */
+  /**
+   * Called at the {@code )} of an {@code IN (} list whose content is only {@code ?}, commas and
+   * spaces.
+   */
   private void collapseInList() {
     if (out.length() > inListStart) {
       out.setLength(inListStart);
@@ -347,5 +362,9 @@ final class SqlSanitizer {
 
   private static boolean isIdentifierPartWithoutDollar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || Character.isSurrogate(c);
+  }
+
+  private static Set<String> words(String spaceSeparated) {
+    return Set.of(spaceSeparated.split(" "));
   }
 }

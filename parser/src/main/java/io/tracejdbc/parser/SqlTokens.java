@@ -37,8 +37,8 @@ final class SqlTokens {
   }
 
   /**
-   * Consumes tokens up to and including the next word outside parentheses, and returns that word
-   * in lower case; null at the end.
+   * Consumes tokens up to and including the next word outside parentheses, and returns that word in
+   * lower case; null at the end.
    */
   String nextTopLevelWordLowerCase() {
     int depth = 0;
@@ -61,7 +61,8 @@ final class SqlTokens {
   }
 
   void skipWords(Set<String> words) {
-    while (kind == Kind.WORD && words.contains(sql.substring(start, end).toLowerCase(Locale.ROOT))) {
+    while (kind == Kind.WORD
+        && words.contains(sql.substring(start, end).toLowerCase(Locale.ROOT))) {
       advance();
     }
   }
@@ -113,7 +114,9 @@ final class SqlTokens {
     return null;
   }
 
-  /** The name after the first {@code FROM} outside parentheses, so not {@code EXTRACT(YEAR FROM x)}. */
+  /**
+   * The name after the first {@code FROM} outside parentheses, so not {@code EXTRACT(YEAR FROM x)}.
+   */
   String nameAfterTopLevelFrom() {
     int depth = 0;
     while (kind != Kind.END) {

@@ -60,7 +60,10 @@ import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 
-/** The operation name of a statement JSqlParser has read: its kind, lower case, words joined by {@code -}. */
+/**
+ * The operation name of a statement JSqlParser has read: its kind, lower case, words joined by
+ * {@code -}.
+ */
 final class StatementNames {
   private static final Map<Class<? extends Statement>, String> NAMES =
       Map.ofEntries(

@@ -37,7 +37,8 @@ class CachingTest {
 
   @Test
   void statementsOverTheParseLimitAreNotCached() {
-    String sql = "SELECT * FROM big WHERE " + "a = b AND ".repeat(SqlClassifier.PARSE_LIMIT / 10) + "c = d";
+    String sql =
+        "SELECT * FROM big WHERE " + "a = b AND ".repeat(SqlClassifier.PARSE_LIMIT / 10) + "c = d";
     int size = SqlClassifier.CACHE.size();
 
     SqlInfo info = SqlClassifier.classify(sql);

@@ -25,7 +25,9 @@ class CorpusTest {
     SqlInfo info = SqlClassifier.classify(sql);
 
     assertThat(info.operation()).as("operation").isEqualTo(operation);
-    assertThat(info.firstTable()).as("first table").isEqualTo(firstTable.isEmpty() ? null : firstTable);
+    assertThat(info.firstTable())
+        .as("first table")
+        .isEqualTo(firstTable.isEmpty() ? null : firstTable);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

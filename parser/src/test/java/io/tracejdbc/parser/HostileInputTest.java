@@ -12,14 +12,21 @@ class HostileInputTest {
   void aOneMegabyteMultiRowInsertIsClassifiedByTheLexer() {
     StringBuilder sql = new StringBuilder("INSERT INTO events (id, name, at) VALUES ");
     for (int i = 0; sql.length() < 1 << 20; i++) {
-      sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", 'name ").append(i).append("', 1.5e3)");
+      sql.append(i == 0 ? "" : ", ")
+          .append('(')
+          .append(i)
+          .append(", 'name ")
+          .append(i)
+          .append("', 1.5e3)");
     }
 
     SqlInfo info = SqlClassifier.classify(sql.toString());
 
     assertThat(info.operation()).isEqualTo("insert");
     assertThat(info.tables()).containsExactly("events");
-    assertThat(info.sanitizedSql()).doesNotContain("name ").startsWith("INSERT INTO events (id, name, at) VALUES (?, ?, ?), (?, ?, ?)");
+    assertThat(info.sanitizedSql())
+        .doesNotContain("name ")
+        .startsWith("INSERT INTO events (id, name, at) VALUES (?, ?, ?), (?, ?, ?)");
   }
 
   @Test
@@ -38,8 +45,13 @@ class HostileInputTest {
   void unterminatedLiteralsAndCommentsRunToTheEnd() {
     for (String sql :
         new String[] {
-          "SELECT 'abc", "SELECT $$abc", "SELECT $t$abc", "SELECT /* abc", "SELECT E'abc\\",
-          "SELECT 'abc\\", "SELECT -- abc"
+          "SELECT 'abc",
+          "SELECT $$abc",
+          "SELECT $t$abc",
+          "SELECT /* abc",
+          "SELECT E'abc\\",
+          "SELECT 'abc\\",
+          "SELECT -- abc"
         }) {
       SqlInfo info = SqlClassifier.classify(sql);
       assertThat(info.operation()).as(sql).isEqualTo("select");
@@ -71,12 +83,16 @@ class HostileInputTest {
 
   @Test
   void loneSurrogatesAreClassified() {
-    assertThat(SqlClassifier.classify("SELECT \uDC00\uD800 FROM \uD800").operation()).isEqualTo("select");
+    assertThat(SqlClassifier.classify("SELECT \uDC00\uD800 FROM \uD800").operation())
+        .isEqualTo("select");
   }
 
   @Test
   void fragmentsOfSyntaxAreTextclauses() {
-    for (String sql : new String[] {";", "(((", ")))", "{", "{?", "{? =", "?", "-", "1e", "0x", "E'", "$1", ","}) {
+    for (String sql :
+        new String[] {
+          ";", "(((", ")))", "{", "{?", "{? =", "?", "-", "1e", "0x", "E'", "$1", ","
+        }) {
       assertThat(SqlClassifier.classify(sql).operation()).as(sql).isEqualTo("textclause");
     }
   }

@@ -15,7 +15,8 @@ class NoThreadsTest {
     long startedBefore = threads.getTotalStartedThreadCount();
 
     for (int i = 0; i < 1_000; i++) {
-      SqlClassifier.classify("SELECT a, b FROM no_threads_" + i + " t JOIN other o ON o.id = t.id WHERE t.x = 1");
+      SqlClassifier.classify(
+          "SELECT a, b FROM no_threads_" + i + " t JOIN other o ON o.id = t.id WHERE t.x = 1");
     }
 
     assertThat(threads.getTotalStartedThreadCount()).isEqualTo(startedBefore);

@@ -60,7 +60,8 @@ class SanitizingTest {
 
   @Test
   void intervalKeepsItsKeywordAndUnit() {
-    assertThat(sanitized("SELECT now() - INTERVAL '1' DAY")).isEqualTo("SELECT now() - INTERVAL ? DAY");
+    assertThat(sanitized("SELECT now() - INTERVAL '1' DAY"))
+        .isEqualTo("SELECT now() - INTERVAL ? DAY");
   }
 
   @Test
@@ -71,7 +72,8 @@ class SanitizingTest {
 
   @Test
   void hexNumbersBecomePlaceholders() {
-    assertThat(sanitized("SELECT * FROM t WHERE flags = 0x1F")).isEqualTo("SELECT * FROM t WHERE flags = ?");
+    assertThat(sanitized("SELECT * FROM t WHERE flags = 0x1F"))
+        .isEqualTo("SELECT * FROM t WHERE flags = ?");
   }
 
   @Test
@@ -105,7 +107,8 @@ class SanitizingTest {
 
   @Test
   void arraySubscriptsAreNotBracketedIdentifiers() {
-    assertThat(sanitized("SELECT tags[1], ARRAY['a', 'b'] FROM t")).isEqualTo("SELECT tags[?], ARRAY[?, ?] FROM t");
+    assertThat(sanitized("SELECT tags[1], ARRAY['a', 'b'] FROM t"))
+        .isEqualTo("SELECT tags[?], ARRAY[?, ?] FROM t");
   }
 
   @Test
@@ -133,12 +136,14 @@ class SanitizingTest {
 
   @Test
   void anInListOfPlaceholdersCollapsesToOnePlaceholder() {
-    assertThat(sanitized("select * from t where id in ( ?, ?,? )")).isEqualTo("select * from t where id in (?)");
+    assertThat(sanitized("select * from t where id in ( ?, ?,? )"))
+        .isEqualTo("select * from t where id in (?)");
   }
 
   @Test
   void anInListWithExpressionsStays() {
-    assertThat(sanitized("SELECT * FROM t WHERE id IN (a, 2) OR id IN (SELECT id FROM u WHERE x = 1)"))
+    assertThat(
+            sanitized("SELECT * FROM t WHERE id IN (a, 2) OR id IN (SELECT id FROM u WHERE x = 1)"))
         .isEqualTo("SELECT * FROM t WHERE id IN (a, ?) OR id IN (SELECT id FROM u WHERE x = ?)");
   }
 
@@ -159,7 +164,8 @@ class SanitizingTest {
 
   @Test
   void anUnterminatedStringRunsToTheEnd() {
-    assertThat(sanitized("SELECT * FROM t WHERE a = 'secret")).isEqualTo("SELECT * FROM t WHERE a = ?");
+    assertThat(sanitized("SELECT * FROM t WHERE a = 'secret"))
+        .isEqualTo("SELECT * FROM t WHERE a = ?");
   }
 
   @Test
