@@ -1,0 +1,249 @@
+package io.tracejdbc.demo;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentracing.Span;
+import io.opentracing.Tracer;
+import io.opentracing.util.GlobalTracer;
+import io.tracejdbc.driver.TracingDriver;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A small bookstore whose SQL is traced by tracejdbc, through the OpenTracing shim into an
+ * OpenTelemetry SDK, and printed as one waterfall per trace.
+ *
+ * <pre>
+ * mvn -q -pl demo exec:java                                  # an embedded SQLite file
+ * mvn -q -pl demo exec:java -Dexec.args="--url jdbc:tracing:postgresql://127.0.0.1:5432/test?user=postgres"
+ * </pre>
+ *
+ * <p>Each "request" is a span of the application; tracejdbc's spans hang under it through the
+ * registry API: a statement mark, a connection mark over a transaction, the tracer's active span.
+ * The demo drops the tables it creates when it is done.
+ */
+public final class Bookstore {
+  private static final String[][] AUTHORS = {
+    {"1", "Ursula K. Le Guin"}, {"2", "Octavia E. Butler"}, {"3", "Stanislaw Lem"},
+  };
+  private static final Object[][] BOOKS = {
+    {1, 1, "A Wizard of Earthsea", 1299, 4},
+    {2, 1, "The Dispossessed", 1499, 2},
+    {3, 1, "The Left Hand of Darkness", 1399, 1},
+    {4, 2, "Kindred", 1199, 6},
+    {5, 2, "Parable of the Sower", 1299, 3},
+    {6, 2, "Dawn", 1099, 0},
+    {7, 3, "Solaris", 1199, 5},
+    {8, 3, "The Cyberiad", 1399, 2},
+  };
+
+  private final String url;
+  private final Tracer tracer;
+  private final io.opentelemetry.api.trace.Tracer otel;
+
+  private Bookstore(String url, Tracer tracer, io.opentelemetry.api.trace.Tracer otel) {
+    this.url = url;
+    this.tracer = tracer;
+    this.otel = otel;
+  }
+
+  /** Runs the bookstore on {@code --url <jdbc:tracing:...>}, or on a SQLite file in a temp dir. */
+  public static void main(String[] args) throws Exception {
+    boolean colour = System.console() != null;
+    if (args.length == 2 && args[0].equals("--url")) {
+      run(args[1], System.out, colour);
+    } else if (args.length == 0) {
+      Path dir = Files.createTempDirectory("tracejdbc-demo");
+      Path file = dir.resolve("bookstore.db");
+      try {
+        run("jdbc:tracing:sqlite:" + file, System.out, colour);
+      } finally {
+        Files.deleteIfExists(file);
+        Files.delete(dir);
+      }
+    } else {
+      System.err.println("usage: Bookstore [--url jdbc:tracing:<your database URL>]");
+      System.exit(2);
+    }
+  }
+
+  /** Runs every request against {@code url} and prints their traces to {@code out}. */
+  static void run(String url, PrintStream out, boolean colour) throws SQLException {
+    Bookstore untraced = new Bookstore(url, GlobalTracer.get(), OpenTelemetry.noop().getTracer("bookstore"));
+    untraced.dropTables(); // left by an interrupted run
+    TracingDriver.init(GlobalTracer.get()); // a no-op tracer for a warm-up round, not shown
+    untraced.serveRequests();
+    untraced.dropTables();
+
+    SpanCollector spans = new SpanCollector();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
+      OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      Tracer tracer = OpenTracingShim.createTracerShim(sdk);
+      TracingDriver.init(tracer);
+      Bookstore store = new Bookstore(url, tracer, sdk.getTracer("bookstore"));
+      try {
+        store.serveRequests();
+        out.println("tracejdbc demo: a bookstore on " + url);
+        out.println("tracejdbc -> OpenTracing shim -> OpenTelemetry SDK, after an untraced warm-up");
+        Waterfall waterfall = new Waterfall(out, colour);
+        List<SpanData> finished = spans.finished();
+        waterfall.print(finished);
+        out.println();
+        out.println("Not traced: the report's SELECT COUNT(*), run with traceAllQueries=false, unmarked.");
+        out.println();
+        out.println("The span of the failed statement, every attribute:");
+        finished.stream()
+            .filter(span -> span.getAttributes().get(AttributeKey.longKey("db.error_code")) != null)
+            .findFirst()
+            .ifPresent(waterfall::printAttributes);
+      } finally {
+        store.dropTables();
+      }
+    }
+  }
+
+  private void serveRequests() throws SQLException {
+    migrate();
+    importCatalogue();
+    listBooks("Le Guin");
+    placeOrder(1001, 3, 1);
+    placeOrder(1002, 3, 1);
+    nightlyReport();
+  }
+
+  /** Schema creation under an OpenTelemetry span made current: tracejdbc sees it as active. */
+  private void migrate() throws SQLException {
+    io.opentelemetry.api.trace.Span migration = otel.spanBuilder("migrate schema").startSpan();
+    try (Scope current = migration.makeCurrent();
+        Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE demo_authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+      s.executeUpdate("CREATE TABLE demo_books (id INTEGER PRIMARY KEY,"
+          + " author_id INTEGER NOT NULL REFERENCES demo_authors (id), title VARCHAR(200) NOT NULL,"
+          + " price_cents INTEGER NOT NULL, stock INTEGER NOT NULL CHECK (stock >= 0))");
+      s.executeUpdate("CREATE TABLE demo_orders (id INTEGER PRIMARY KEY,"
+          + " book_id INTEGER NOT NULL REFERENCES demo_books (id), quantity INTEGER NOT NULL)");
+      s.executeUpdate("CREATE INDEX demo_books_author ON demo_books (author_id)");
+    } finally {
+      migration.end();
+    }
+  }
+
+  /** Two batch inserts in one transaction, traced through a connection mark. */
+  private void importCatalogue() throws SQLException {
+    Span request = tracer.buildSpan("POST /catalogue").start();
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      TracingDriver.setParentSpan(c, request);
+      try (PreparedStatement authors = c.prepareStatement("INSERT INTO demo_authors (id, name) VALUES (?, ?)")) {
+        for (String[] author : AUTHORS) {
+          authors.setInt(1, Integer.parseInt(author[0]));
+          authors.setString(2, author[1]);
+          authors.addBatch();
+        }
+        authors.executeBatch();
+      }
+      try (PreparedStatement books = c.prepareStatement(
+          "INSERT INTO demo_books (id, author_id, title, price_cents, stock) VALUES (?, ?, ?, ?, ?)")) {
+        for (Object[] book : BOOKS) {
+          for (int i = 0; i < book.length; i++) {
+            books.setObject(i + 1, book[i]);
+          }
+          books.addBatch();
+        }
+        books.executeBatch();
+      }
+      c.commit();
+    } finally {
+      request.finish();
+    }
+  }
+
+  /** A query traced through a statement mark: this execution only, under the request. */
+  private void listBooks(String author) throws SQLException {
+    Span request = tracer.buildSpan("GET /books?q=" + author).start();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement query = c.prepareStatement("SELECT b.title, b.price_cents FROM demo_books b"
+            + " JOIN demo_authors a ON a.id = b.author_id WHERE a.name LIKE ? ORDER BY b.title")) {
+      query.setString(1, "%" + author + "%");
+      TracingDriver.setParentSpan(query, request);
+      try (ResultSet books = query.executeQuery()) {
+        while (books.next()) {
+          books.getString(1);
+        }
+      }
+    } finally {
+      request.finish();
+    }
+  }
+
+  /**
+   * An order in a transaction traced through a connection mark: it commits, or, when the stock
+   * would go below zero, the CHECK constraint fails and the transaction rolls back.
+   */
+  private void placeOrder(int orderId, int bookId, int quantity) throws SQLException {
+    Span request = tracer.buildSpan("POST /orders").withTag("order.id", orderId).start();
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      TracingDriver.setParentSpan(c, request);
+      try (PreparedStatement stock = c.prepareStatement("SELECT stock FROM demo_books WHERE id = ?");
+          PreparedStatement order = c.prepareStatement(
+              "INSERT INTO demo_orders (id, book_id, quantity) VALUES (?, ?, ?)");
+          PreparedStatement take = c.prepareStatement(
+              "UPDATE demo_books SET stock = stock - ? WHERE id = ?")) {
+        stock.setInt(1, bookId);
+        stock.executeQuery().close();
+        order.setInt(1, orderId);
+        order.setInt(2, bookId);
+        order.setInt(3, quantity);
+        order.executeUpdate();
+        take.setInt(1, quantity);
+        take.setInt(2, bookId);
+        take.executeUpdate();
+        c.commit();
+      } catch (SQLException outOfStock) {
+        request.setTag("error", true);
+        c.rollback();
+      }
+    } finally {
+      request.finish();
+    }
+  }
+
+  /**
+   * With traceAllQueries off, only marked statements are traced: the unmarked count is not, the
+   * marked sum becomes a trace of its own (no request around it).
+   */
+  private void nightlyReport() throws SQLException {
+    TracingDriver.init(tracer, true, false);
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeQuery("SELECT COUNT(*) FROM demo_orders").close();
+      TracingDriver.setTraced(s);
+      s.executeQuery("SELECT SUM(b.price_cents * o.quantity) FROM demo_orders o"
+          + " JOIN demo_books b ON b.id = o.book_id").close();
+    }
+  }
+
+  private void dropTables() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("DROP TABLE IF EXISTS demo_orders");
+      s.executeUpdate("DROP TABLE IF EXISTS demo_books");
+      s.executeUpdate("DROP TABLE IF EXISTS demo_authors");
+    }
+  }
+}
