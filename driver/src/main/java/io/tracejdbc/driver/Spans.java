@@ -4,6 +4,7 @@ import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
 import io.opentracing.tag.Tags;
+import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -78,7 +79,13 @@ final class Spans {
     }
   }
 
-  static void failed(Span span, Throwable error) {
+  /**
+   * Tags {@code span} with {@code error} and logs it. Drivers put bound values into their messages
+   * ("Key (id)=(42) already exists"), so unless the connection shows statements raw, the logged
+   * {@code message} is sanitized like a statement and {@code error.object} (whose {@code
+   * toString()} is the raw message) is left out.
+   */
+  static void failed(ConnectionConfig config, Span span, Throwable error) {
     if (span == null) return;
     try {
       Tags.ERROR.set(span, Boolean.TRUE);
@@ -87,11 +94,13 @@ final class Spans {
         if (sqlError.getSQLState() != null) span.setTag(DB_SQL_STATE, sqlError.getSQLState());
         span.setTag(DB_ERROR_CODE, sqlError.getErrorCode());
       }
+      boolean raw = config.statementText == TracingOptions.StatementText.RAW;
       Map<String, Object> log = new HashMap<>(8);
       log.put(Fields.EVENT, Tags.ERROR.getKey());
       log.put(Fields.ERROR_KIND, error.getClass().getName());
-      log.put(Fields.ERROR_OBJECT, error);
-      if (error.getMessage() != null) log.put(Fields.MESSAGE, error.getMessage());
+      if (raw) log.put(Fields.ERROR_OBJECT, error);
+      String message = error.getMessage();
+      if (message != null) log.put(Fields.MESSAGE, raw ? message : SqlClassifier.sanitize(message));
       span.log(log);
     } catch (Throwable t) {
       TracerFailures.report(t);

@@ -161,7 +161,7 @@ final class TracingConnection implements Connection {
     try {
       delegate.commit();
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       mark = null;
@@ -176,7 +176,7 @@ final class TracingConnection implements Connection {
     try {
       delegate.rollback();
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       mark = null;
@@ -192,7 +192,7 @@ final class TracingConnection implements Connection {
     try {
       delegate.rollback(savepoint);
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       Spans.finish(config, span, started);
@@ -206,7 +206,7 @@ final class TracingConnection implements Connection {
     try {
       return delegate.setSavepoint();
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       Spans.finish(config, span, started);
@@ -220,7 +220,7 @@ final class TracingConnection implements Connection {
     try {
       return delegate.setSavepoint(name);
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       Spans.finish(config, span, started);
@@ -234,7 +234,7 @@ final class TracingConnection implements Connection {
     try {
       delegate.releaseSavepoint(savepoint);
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(config, span, t);
       throw t;
     } finally {
       Spans.finish(config, span, started);

@@ -49,7 +49,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     try {
       return wrap(prepared.executeQuery());
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(connection.config, span, t);
       throw t;
     } finally {
       finish(span);
@@ -64,7 +64,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
       Spans.rowsAffected(span, rows);
       return rows;
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(connection.config, span, t);
       throw t;
     } finally {
       finish(span);
@@ -79,7 +79,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
       Spans.rowsAffected(span, rows);
       return rows;
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(connection.config, span, t);
       throw t;
     } finally {
       finish(span);
@@ -92,7 +92,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     try {
       return prepared.execute();
     } catch (Throwable t) {
-      Spans.failed(span, t);
+      Spans.failed(connection.config, span, t);
       throw t;
     } finally {
       finish(span);
