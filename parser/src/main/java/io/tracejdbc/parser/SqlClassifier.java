@@ -87,28 +87,6 @@ public final class SqlClassifier {
     }
   }
 
-  /**
-   * {@code text} with its SQL literals replaced by {@code ?}, whitespace collapsed and comments
-   * dropped, as in {@link SqlInfo#sanitizedSql()}; for any text that may quote SQL, such as a
-   * driver's error message:
-   *
-   * <pre>{@code
-   * SqlClassifier.sanitize("Key (id)=(42) already exists."); // "Key (id)=(?) already exists."
-   * }</pre>
-   *
-   * <p>Never throws: {@code null} gives {@code ""}, and so does text the sanitizer trips on.
-   */
-  public static String sanitize(String text) {
-    if (text == null) {
-      return "";
-    }
-    try {
-      return SqlSanitizer.sanitize(text);
-    } catch (RuntimeException e) {
-      return "";
-    }
-  }
-
   private static boolean isCheapToParse(String sanitized) {
     if (sanitized.length() > PARSE_LIMIT) {
       return false;

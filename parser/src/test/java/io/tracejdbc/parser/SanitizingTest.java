@@ -172,4 +172,11 @@ class SanitizingTest {
   void anUnterminatedCommentRunsToTheEnd() {
     assertThat(sanitized("SELECT a FROM t /* secret 42")).isEqualTo("SELECT a FROM t");
   }
+
+  @Test
+  void errorMessagesQuotingSqlAreSanitizedToo() {
+    assertThat(SqlClassifier.sanitize("Key (id)=(42) already exists.  Value 'bob' is taken"))
+        .isEqualTo("Key (id)=(?) already exists. Value ? is taken");
+    assertThat(SqlClassifier.sanitize(null)).isEmpty();
+  }
 }
