@@ -3,7 +3,7 @@
 # ns/op ± error, ratio to raw) and design.md's budget checks. Not part of the test command.
 #
 #   benchmarks/run.sh                                  # everything, the short configuration
-#   JMH_OPTS="-f 1 -wi 5 -w 2s -i 10 -r 2s" benchmarks/run.sh
+#   JMH_OPTS="-f 1 -wi 5 -w 2s -i 10 -r 2s" benchmarks/run.sh   # the same for every benchmark
 #   benchmarks/run.sh -p contender=raw,tracejdbc-noop 'SqliteBenchmark.pointSelect'
 #   benchmarks/run.sh -prof gc -p contender=tracejdbc-otel 'SqliteBenchmark'
 #
@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+# iterations and times: the benchmarks' annotations (3 x 1 s warmup, 5 x 1 s measured; 15 s
+# warmup for the classification miss), unless JMH_OPTS or the arguments say otherwise
+JMH_OPTS="${JMH_OPTS:--f 1}"
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -17,12 +18,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /** The workloads on an in-memory SQLite database, one connection per contender and fork. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class SqliteBenchmark {
   static final int ROWS = 1024;
   static final int BATCH_ROWS = 100;
@@ -93,8 +97,13 @@ public class SqliteBenchmark {
     return insert.executeBatch();
   }
 
-  /** A statement never seen before (a new column alias each call): a classification cache miss. */
+  /**
+   * A statement never seen before (a new column alias each call): a classification cache miss.
+   * JSqlParser's huge generated parser takes many seconds of calls to be compiled, hence the long
+   * warmup.
+   */
   @Benchmark
+  @Warmup(iterations = 15, time = 1)
   public long classificationMiss() throws SQLException {
     try (ResultSet row = statement.executeQuery(
         "SELECT id AS c" + unique++ + ", name FROM items WHERE id = 7")) {
