@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  email VARCHAR(100) NOT NULL UNIQUE
+);
