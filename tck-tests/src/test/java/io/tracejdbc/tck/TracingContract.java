@@ -14,6 +14,7 @@ import io.opentracing.Span;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.mock.MockTracer;
 import io.tracejdbc.driver.TracingDriver;
+import io.tracejdbc.parser.SqlClassifier;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -253,7 +254,7 @@ abstract class TracingContract {
   }
 
   @Test
-  void theErrorLogHoldsTheSameExceptionTheCallerGets() throws SQLException {
+  void theErrorLogIsSanitizedAndLeavesTheExceptionOutByDefault() throws SQLException {
     insertRows(1);
     tracer.reset();
 
@@ -265,8 +266,20 @@ abstract class TracingContract {
     Map<String, ?> fields = span.logEntries().get(0).fields();
     assertThat(fields.get("event")).isEqualTo("error");
     assertThat(fields.get("error.kind")).isEqualTo(thrown.getClass().getName());
-    assertThat(fields.get("message")).isEqualTo(thrown.getMessage());
+    assertThat(fields.get("message")).isEqualTo(SqlClassifier.sanitize(thrown.getMessage()));
+    assertThat(fields).doesNotContainKey("error.object");
+  }
+
+  @Test
+  void withRawStatementTextTheErrorLogHoldsTheExceptionTheCallerGets() throws SQLException {
+    SQLException thrown;
+    try (Connection raw = db.connect("statementText=raw")) {
+      thrown = catchThrowableOfType(SQLException.class, () -> query(raw, "SELECT * FROM tck_missing"));
+    }
+
+    Map<String, ?> fields = onlySpan(tracer).logEntries().get(0).fields();
     assertThat(fields.get("error.object")).isSameAs(thrown);
+    assertThat(fields.get("message")).isEqualTo(thrown.getMessage());
   }
 
   // Parents and lifetimes (design.md: "Which statements are traced, and under which parent")
