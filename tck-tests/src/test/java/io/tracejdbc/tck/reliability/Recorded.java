@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Reading the spans a MockTracer recorded. */
-final class Spans {
-  private Spans() {}
+final class Recorded {
+  private Recorded() {}
 
   /** The fields of the span's one error log. */
   static Map<String, Object> errorLog(MockSpan span) {
