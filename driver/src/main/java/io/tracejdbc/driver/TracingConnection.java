@@ -263,6 +263,17 @@ final class TracingConnection implements Connection {
     delegate.abort(executor);
   }
 
+  /**
+   * Pools call this when a connection comes back (HikariCP, DBCP, Hibernate on release), and it is
+   * the only call that HikariCP always makes then: it ends the connection's mark, so that a mark
+   * never reaches the pool's next borrower.
+   */
+  @Override
+  public void clearWarnings() throws SQLException {
+    mark = null;
+    delegate.clearWarnings();
+  }
+
   /** A pool ends a unit of work here (JDBC 4.3), and with it the connection's mark. */
   @Override
   public void endRequest() throws SQLException {
@@ -371,10 +382,7 @@ final class TracingConnection implements Connection {
     return delegate.getWarnings();
   }
 
-  @Override
-  public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
-  }
+
 
   @Override
   public Map<String,Class<?>> getTypeMap() throws SQLException {

@@ -284,6 +284,18 @@ class SeedScenariosTest extends MockTracing {
   }
 
   @Test
+  void clearWarningsWhichPoolsCallOnReturnEndsTheConnectionMark() throws SQLException {
+    TracingDriver.init(tracer, true, false);
+    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      TracingDriver.setTraced(c);
+      c.clearWarnings();
+      s.execute("SELECT 1");
+    }
+    assertThat(spans()).isEmpty();
+  }
+
+  @Test
   void clearTracedOnAConnectionStopsItsTracing() throws SQLException {
     TracingDriver.init(tracer, true, false);
     try (Connection c = sqlite(); Statement s = c.createStatement()) {

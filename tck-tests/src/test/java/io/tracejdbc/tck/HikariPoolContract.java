@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,9 +127,6 @@ abstract class HikariPoolContract {
   }
 
   @Test
-  @Disabled("Known driver gap: by default HikariCP calls neither endRequest() nor anything else"
-      + " that ends a checkout (only clearWarnings()), so a mark set in auto-commit mode and never"
-      + " used reaches the next borrower. Works with -D" + REQUEST_BOUNDARIES + "=true (above).")
   void anUnusedMarkEndsWithTheCheckoutInADefaultPool() throws SQLException {
     assertUnusedMarkDoesNotReachTheNextBorrower(pool);
   }
