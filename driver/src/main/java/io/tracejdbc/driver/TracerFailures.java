@@ -2,12 +2,20 @@ package io.tracejdbc.driver;
 
 import java.lang.System.Logger.Level;
 
-/** Reports a tracer that throws: once loudly, then quietly, so a broken tracer cannot flood the log. */
+/**
+ * Reports a tracer that throws: once loudly per installed tracer, then quietly, so a broken tracer
+ * cannot flood the log.
+ */
 final class TracerFailures {
   private static final System.Logger LOG = System.getLogger("io.tracejdbc.driver");
   private static volatile boolean reported;
 
   private TracerFailures() {}
+
+  /** A new tracer was installed: its first failure gets its own warning. */
+  static void newTracer() {
+    reported = false;
+  }
 
   static void report(Throwable failure) {
     if (!reported) {

@@ -113,6 +113,7 @@ public final class TracingDriver implements Driver {
   public static void init(Tracer tracer, TracingOptions options) {
     settings = new Settings(
         Objects.requireNonNull(tracer, "tracer"), Objects.requireNonNull(options, "options"));
+    TracerFailures.newTracer();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Map;
 /** A tracer over a real one that throws from one chosen entry point. */
 final class FaultyTracer implements Tracer {
   /** Where it throws. */
-  enum Fault { BUILD_SPAN, START, ACTIVE_SPAN, ACTIVATE_SPAN, SET_TAG, LOG, FINISH }
+  enum Fault { BUILD_SPAN, START, ACTIVE_SPAN, ACTIVATE_SPAN, SCOPE_CLOSE, SET_TAG, LOG, FINISH }
 
   private final Tracer tracer;
   private final Fault fault;
@@ -42,7 +42,11 @@ final class FaultyTracer implements Tracer {
   @Override
   public Scope activateSpan(Span span) {
     maybeThrow(Fault.ACTIVATE_SPAN);
-    return tracer.activateSpan(span);
+    Scope scope = tracer.activateSpan(span);
+    return () -> {
+      scope.close();
+      maybeThrow(Fault.SCOPE_CLOSE);
+    };
   }
 
   @Override
