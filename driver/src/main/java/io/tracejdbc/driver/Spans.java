@@ -4,7 +4,6 @@ import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
 import io.opentracing.tag.Tags;
-import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -100,7 +99,7 @@ final class Spans {
       log.put(Fields.ERROR_KIND, error.getClass().getName());
       if (raw) log.put(Fields.ERROR_OBJECT, error);
       String message = error.getMessage();
-      if (message != null) log.put(Fields.MESSAGE, raw ? message : SqlClassifier.sanitize(message));
+      if (message != null) log.put(Fields.MESSAGE, raw ? message : ErrorMessages.redact(message));
       span.log(log);
     } catch (Throwable t) {
       TracerFailures.report(t);

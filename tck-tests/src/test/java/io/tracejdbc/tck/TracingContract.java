@@ -266,7 +266,9 @@ abstract class TracingContract {
     Map<String, ?> fields = span.logEntries().get(0).fields();
     assertThat(fields.get("event")).isEqualTo("error");
     assertThat(fields.get("error.kind")).isEqualTo(thrown.getClass().getName());
-    assertThat(fields.get("message")).isEqualTo(SqlClassifier.sanitize(thrown.getMessage()));
+    assertThat((String) fields.get("message"))
+        .isNotBlank()
+        .doesNotContain("again", "'1'", "\n");
     assertThat(fields).doesNotContainKey("error.object");
   }
 
