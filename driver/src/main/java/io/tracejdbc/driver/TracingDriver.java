@@ -47,9 +47,10 @@ import java.util.logging.Logger;
  * ignoreForTracing}, SQLite {@code PRAGMA}) or {@code traceWithActiveSpanOnly} is on and it has no
  * parent. Its parent is the statement's mark, else the connection's, else the tracer's active
  * span. A statement mark lasts for the statement's next execution; a connection mark until its
- * transaction ends (commit, rollback, close; in auto-commit mode, the next statement). The
- * registry's targets are statements and connections of this driver, or objects that {@code
- * unwrap} to one (pool and ORM proxies). Options are described in {@link TracingOptions}.
+ * transaction ends (commit, rollback, close, return to a pool; in auto-commit mode, the next
+ * statement). The registry's targets are statements and connections of this driver, or objects
+ * that {@code unwrap} to one (pool and ORM proxies). Options are described in {@link
+ * TracingOptions}.
  */
 public final class TracingDriver implements Driver {
 
