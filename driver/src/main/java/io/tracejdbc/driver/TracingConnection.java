@@ -156,89 +156,45 @@ final class TracingConnection implements Connection {
 
   @Override
   public void commit() throws SQLException {
-    Span span = startTransactionSpan("commit");
-    long started = System.nanoTime();
-    try {
+    inTransactionSpan("commit", true, () -> {
       delegate.commit();
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      mark = null;
-      Spans.finish(config, span, started);
-    }
+      return null;
+    });
   }
 
   @Override
   public void rollback() throws SQLException {
-    Span span = startTransactionSpan("rollback");
-    long started = System.nanoTime();
-    try {
+    inTransactionSpan("rollback", true, () -> {
       delegate.rollback();
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      mark = null;
-      Spans.finish(config, span, started);
-    }
+      return null;
+    });
   }
 
   /** Rolls back to a savepoint: the transaction, and with it the connection's mark, goes on. */
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    Span span = startTransactionSpan("rollback");
-    long started = System.nanoTime();
-    try {
+    inTransactionSpan("rollback", false, () -> {
       delegate.rollback(savepoint);
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      Spans.finish(config, span, started);
-    }
+      return null;
+    });
   }
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    Span span = startTransactionSpan("savepoint");
-    long started = System.nanoTime();
-    try {
-      return delegate.setSavepoint();
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      Spans.finish(config, span, started);
-    }
+    return inTransactionSpan("savepoint", false, delegate::setSavepoint);
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    Span span = startTransactionSpan("savepoint");
-    long started = System.nanoTime();
-    try {
-      return delegate.setSavepoint(name);
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      Spans.finish(config, span, started);
-    }
+    return inTransactionSpan("savepoint", false, () -> delegate.setSavepoint(name));
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    Span span = startTransactionSpan("release-savepoint");
-    long started = System.nanoTime();
-    try {
+    inTransactionSpan("release-savepoint", false, () -> {
       delegate.releaseSavepoint(savepoint);
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      Spans.finish(config, span, started);
-    }
+      return null;
+    });
   }
 
   /** Leaving a transaction for auto-commit commits it, and so ends the connection's mark. */
@@ -289,15 +245,12 @@ final class TracingConnection implements Connection {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);
+    return Wrappers.unwrap(this, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+    return Wrappers.isWrapperFor(this, delegate, iface);
   }
 
   @Override
@@ -305,12 +258,31 @@ final class TracingConnection implements Connection {
     return "TracingConnection[" + config.db.system + "] wrapping " + delegate;
   }
 
-  private Span startTransactionSpan(String operation) {
-    if (!config.traceTransactions) {
-      return null;
+  /** A call of the real connection that ends, or works within, a transaction. */
+  private interface TransactionCall<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code call} in a span named {@code operation} when transactions are traced; with {@code
+   * endsTransaction}, the connection's mark ends with it, whether it succeeds or fails.
+   */
+  private <T> T inTransactionSpan(String operation, boolean endsTransaction,
+      TransactionCall<T> call) throws SQLException {
+    Mark chosen = config.traceTransactions ? traceMark(null) : null;
+    Span span = chosen == null ? null : Spans.start(config, chosen.parent, operation, null, null, 0);
+    long started = System.nanoTime();
+    try {
+      return call.run();
+    } catch (Throwable t) {
+      Spans.failed(config, span, t);
+      throw t;
+    } finally {
+      if (endsTransaction) {
+        mark = null;
+      }
+      Spans.finish(config, span, started);
     }
-    Mark chosen = traceMark(null);
-    return chosen == null ? null : Spans.start(config, chosen.parent, operation, null, null, 0);
   }
 
   private boolean inAutoCommit() {
