@@ -2,7 +2,6 @@ package io.tracejdbc.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
@@ -59,11 +58,7 @@ public class PostgresqlBenchmark {
 
   @Benchmark
   public long pointSelect() throws SQLException {
-    id = (id + 1) & (SqliteBenchmark.ROWS - 1);
-    select.setInt(1, id);
-    try (ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1) + row.getString(2).length();
-    }
+    id = SqliteBenchmark.nextId(id);
+    return SqliteBenchmark.pointSelect(select, id);
   }
 }

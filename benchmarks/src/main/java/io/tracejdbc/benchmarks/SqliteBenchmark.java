@@ -47,17 +47,31 @@ public class SqliteBenchmark {
   @Setup(Level.Trial)
   public void open() throws SQLException {
     connection = Contenders.open(contender, Database.SQLITE);
+    createTables(connection);
+    select = connection.prepareStatement(POINT_SELECT);
+    statement = connection.createStatement();
+    // replaces the same rows each time, so the table stays small and every batch costs the same
+    insert = connection.prepareStatement(
+        "INSERT OR REPLACE INTO batch_items (id, name, price) VALUES (?, ?, ?)");
+  }
+
+  /** The tables: {@value #ROWS} items to select, and an empty one for the batches. */
+  static void createTables(Connection connection) throws SQLException {
     try (Statement ddl = connection.createStatement()) {
       ddl.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)");
       ddl.execute("CREATE TABLE batch_items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)");
       ddl.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
           + (ROWS - 1) + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5 FROM n");
     }
-    select = connection.prepareStatement(POINT_SELECT);
-    statement = connection.createStatement();
-    // replaces the same rows each time, so the table stays small and every batch costs the same
-    insert = connection.prepareStatement(
-        "INSERT OR REPLACE INTO batch_items (id, name, price) VALUES (?, ?, ?)");
+  }
+
+  /** Runs {@link #POINT_SELECT} for {@code id} and reads its row. */
+  static long pointSelect(PreparedStatement select, int id) throws SQLException {
+    select.setInt(1, id);
+    try (ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1) + row.getString(2).length();
+    }
   }
 
   @TearDown(Level.Trial)
@@ -68,11 +82,7 @@ public class SqliteBenchmark {
   /** A PreparedStatement select by primary key, prepared once. */
   @Benchmark
   public long pointSelect() throws SQLException {
-    select.setInt(1, nextId());
-    try (ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1) + row.getString(2).length();
-    }
+    return pointSelect(select, nextId());
   }
 
   /** A plain Statement whose literal changes every call: sanitizing, then a classification cache hit. */
@@ -113,7 +123,12 @@ public class SqliteBenchmark {
   }
 
   private int nextId() {
-    id = (id + 1) & (ROWS - 1);
+    id = nextId(id);
     return id;
+  }
+
+  /** The id after {@code id}, cycling through the {@value #ROWS} rows. */
+  static int nextId(int id) {
+    return (id + 1) & (ROWS - 1);
   }
 }
