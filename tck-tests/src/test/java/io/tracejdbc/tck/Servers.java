@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Whether the database servers of the kit are up. A run without a server skips its tests with a
  * message naming it, unless {@code TRACEJDBC_REQUIRE_SERVERS=1} (as CI sets), which makes it fail.
  */
-final class Servers {
+public final class Servers {
   static final String REQUIRE_SERVERS = "TRACEJDBC_REQUIRE_SERVERS";
   private static final int CONNECT_TIMEOUT_MS = 2_000;
   private static final Map<String, Boolean> REACHABLE = new ConcurrentHashMap<>();
@@ -21,7 +21,7 @@ final class Servers {
   private Servers() {}
 
   /** Skips (or, when servers are required, fails) the current test unless {@code name} answers. */
-  static void assumeReachable(String name, String host, int port) {
+  public static void assumeReachable(String name, String host, int port) {
     String address = host + ":" + port;
     boolean reachable = REACHABLE.computeIfAbsent(address, key -> answers(host, port));
     if (reachable) {
