@@ -24,6 +24,8 @@ class TracingStatement implements Statement {
   private static final VarHandle MARK;
   private static final String PRAGMA = "pragma";
   private static final String BATCH = "batch";
+  /** How many distinct statements a batch's {@code db.statement} lists, so it stays readable. */
+  static final int BATCH_STATEMENT_TEXTS = 10;
 
   static {
     try {
@@ -358,7 +360,7 @@ class TracingStatement implements Statement {
         operation = BATCH;
       }
       String text = Spans.statementText(connection.config, info, sql);
-      if (text != null) {
+      if (text != null && texts.size() < BATCH_STATEMENT_TEXTS) {
         texts.add(text);
       }
     }

@@ -393,6 +393,23 @@ class SeedScenariosTest extends MockTracing {
   }
 
   @Test
+  void aBatchOfManyDifferentStatementsListsOnlyTheFirstFew() throws SQLException {
+    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+      for (int i = 0; i < 25; i++) {
+        s.addBatch("CREATE TABLE t" + i + " (x INTEGER)");
+      }
+      s.executeBatch();
+    }
+    assertThat(spans()).singleElement().satisfies(span -> {
+      assertThat(span.operationName()).isEqualTo("create-table");
+      assertThat(span.tags()).containsEntry("db.batch.size", 25);
+      assertThat(((String) span.tags().get("db.statement")).split("; "))
+          .hasSize(TracingStatement.BATCH_STATEMENT_TEXTS)
+          .startsWith("CREATE TABLE t0 (x INTEGER)");
+    });
+  }
+
+  @Test
   void aPreparedStatementIsClassifiedOnceAndTracedOnEveryExecution() throws SQLException {
     try (Connection c = sqlite();
         PreparedStatement select = c.prepareStatement("SELECT ? + 1")) {
