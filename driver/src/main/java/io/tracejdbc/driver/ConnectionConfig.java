@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Tracer;
+import io.tracejdbc.parser.SqlClassifier;
 import java.util.Set;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Set;
 final class ConnectionConfig {
   final Tracer tracer;
   final DbInfo db;
+  /** How the database reads quotes: MySQL's {@code "x"} is data, to be sanitized away. */
+  final SqlClassifier.Dialect dialect;
   final boolean traceWithActiveSpanOnly;
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
@@ -27,6 +30,9 @@ final class ConnectionConfig {
       Boolean traceAllConnections, Boolean traceAllQueries) {
     this.tracer = tracer;
     this.db = db;
+    this.dialect = db.system.equals("mysql") || db.system.equals("mariadb")
+        ? SqlClassifier.Dialect.MYSQL
+        : SqlClassifier.Dialect.STANDARD;
     this.traceWithActiveSpanOnly = options.traceWithActiveSpanOnly();
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();

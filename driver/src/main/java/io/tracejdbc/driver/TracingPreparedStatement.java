@@ -145,7 +145,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
   private SqlInfo classified() {
     SqlInfo known = info;
     if (known == null) {
-      known = SqlClassifier.classify(sql);
+      known = SqlClassifier.classify(sql, connection.config.dialect);
       statementText = Spans.statementText(connection.config, known, sql);
       info = known;
     }

@@ -330,7 +330,7 @@ class TracingStatement implements Statement {
     if (chosen == null || connection.config.ignores(sql)) {
       return null;
     }
-    SqlInfo info = SqlClassifier.classify(sql);
+    SqlInfo info = SqlClassifier.classify(sql, connection.config.dialect);
     if (isPragma(info)) {
       return null;
     }
@@ -352,7 +352,7 @@ class TracingStatement implements Statement {
     String table = null;
     Set<String> texts = new LinkedHashSet<>();
     for (String sql : statements) {
-      SqlInfo info = SqlClassifier.classify(sql);
+      SqlInfo info = SqlClassifier.classify(sql, connection.config.dialect);
       if (operation == null) {
         operation = info.operation();
         table = info.firstTable();

@@ -36,16 +36,45 @@ public final class SqlClassifier {
 
   private SqlClassifier() {}
 
+  /** How a database reads quotes and comments, which decides what text is data. */
+  public enum Dialect {
+    /**
+     * Standard SQL, as PostgreSQL, SQLite, H2, Oracle and SQL Server read it: {@code 'x'} is a
+     * string, {@code "x"} a name.
+     */
+    STANDARD,
+    /**
+     * MySQL and MariaDB: {@code "x"} is a string too (names are quoted with backticks), and
+     * {@code #} starts a comment.
+     */
+    MYSQL
+  }
+
   /**
-   * Classifies {@code sql}. Never throws: SQL that cannot be read (or {@code null}) is a {@code
-   * textclause} with no tables.
+   * Classifies {@code sql} as standard SQL. Never throws: SQL that cannot be read (or {@code
+   * null}) is a {@code textclause} with no tables.
    */
   public static SqlInfo classify(String sql) {
+    return classify(sql, Dialect.STANDARD);
+  }
+
+  /**
+   * Classifies {@code sql} as {@code dialect} reads it:
+   *
+   * <pre>{@code
+   * SqlClassifier.classify("SELECT * FROM users WHERE name = \"bob\"", Dialect.MYSQL)
+   *     .sanitizedSql(); // "SELECT * FROM users WHERE name = ?"
+   * }</pre>
+   *
+   * <p>Never throws: SQL that cannot be read (or {@code null}) is a {@code textclause} with no
+   * tables.
+   */
+  public static SqlInfo classify(String sql, Dialect dialect) {
     if (sql == null) {
       return EMPTY;
     }
     try {
-      String sanitized = SqlSanitizer.sanitize(sql);
+      String sanitized = SqlSanitizer.sanitize(sql, dialect);
       if (sanitized.isEmpty()) {
         return EMPTY;
       }
@@ -81,7 +110,7 @@ public final class SqlClassifier {
       return "";
     }
     try {
-      return SqlSanitizer.sanitize(text);
+      return SqlSanitizer.sanitize(text, Dialect.STANDARD);
     } catch (RuntimeException e) {
       return "";
     }

@@ -30,6 +30,8 @@ final class SqlSanitizer {
   }
 
   private final String sql;
+  /** MySQL reads {@code "x"} as a string and {@code #} as the start of a comment. */
+  private final boolean mysql;
   private final int length;
   private final StringBuilder out;
   private int pos;
@@ -43,14 +45,15 @@ final class SqlSanitizer {
    */
   private int inListStart = -1;
 
-  private SqlSanitizer(String sql) {
+  private SqlSanitizer(String sql, boolean mysql) {
     this.sql = sql;
+    this.mysql = mysql;
     this.length = sql.length();
     this.out = new StringBuilder(Math.min(length, 1 << 16));
   }
 
-  static String sanitize(String sql) {
-    return new SqlSanitizer(sql).run();
+  static String sanitize(String sql, SqlClassifier.Dialect dialect) {
+    return new SqlSanitizer(sql, dialect == SqlClassifier.Dialect.MYSQL).run();
   }
 
   private String run() {
@@ -59,12 +62,12 @@ final class SqlSanitizer {
       if (Character.isWhitespace(c)) {
         pos++;
         pendingSpace = true;
-      } else if (c == '-' && next(1) == '-') {
+      } else if ((c == '-' && next(1) == '-') || (c == '#' && mysql)) {
         skipLineComment();
       } else if (c == '/' && next(1) == '*') {
         skipBlockComment();
-      } else if (c == '\'') {
-        stringLiteral();
+      } else if (c == '\'' || (c == '"' && mysql)) {
+        stringLiteral(c);
       } else if (c == '"' || c == '`') {
         quotedIdentifier(c);
       } else if (c == '[' && isIdentifierStart(next(1))) {
@@ -103,8 +106,8 @@ final class SqlSanitizer {
     pendingSpace = true;
   }
 
-  private void stringLiteral() {
-    pos = endOfQuoted(pos + 1, '\'', true);
+  private void stringLiteral(char quote) {
+    pos = endOfQuoted(pos + 1, quote, true);
     if (last == Last.WORD && isTypedLiteralPrefix()) {
       out.setLength(lastWordStart);
       pendingSpace = false;

@@ -101,6 +101,26 @@ class SanitizingTest {
   }
 
   @Test
+  void mysqlReadsDoubleQuotedTextAsAString() {
+    assertThat(SqlClassifier.classify(
+            "SELECT `name` FROM users WHERE name = \"bob\" OR note = \"say \\\"hi\\\"\"",
+            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+        .isEqualTo("SELECT `name` FROM users WHERE name = ? OR note = ?");
+  }
+
+  @Test
+  void mysqlHashCommentsAreDropped() {
+    assertThat(SqlClassifier.classify("SELECT 1 # the secret plan\nFROM t",
+            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+        .isEqualTo("SELECT ? FROM t");
+  }
+
+  @Test
+  void standardSqlKeepsHashAsAnOperator() {
+    assertThat(sanitized("SELECT a # b FROM t")).isEqualTo("SELECT a # b FROM t");
+  }
+
+  @Test
   void doubledQuotesInsideAQuotedIdentifierStay() {
     assertThat(sanitized("SELECT \"a\"\"1\" FROM t")).isEqualTo("SELECT \"a\"\"1\" FROM t");
   }

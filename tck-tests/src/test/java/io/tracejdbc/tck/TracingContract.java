@@ -14,7 +14,6 @@ import io.opentracing.Span;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.mock.MockTracer;
 import io.tracejdbc.driver.TracingDriver;
-import io.tracejdbc.parser.SqlClassifier;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -594,7 +593,7 @@ abstract class TracingContract {
     }
   }
 
-  private void query(String sql) throws SQLException {
+  void query(String sql) throws SQLException {
     query(connection, sql);
   }
 
