@@ -13,11 +13,12 @@ import java.sql.Statement;
 import java.sql.Wrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.BiConsumer;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -261,28 +262,22 @@ public final class TracingDriver implements Driver {
   static ConnectionConfig configure(Settings current, List<Map.Entry<String, String>> options,
       DbInfo db) throws SQLException {
     TracingOptions.Builder builder = current.options.toBuilder();
-    Boolean traceAllConnections = null;
-    Boolean traceAllQueries = null;
-    boolean ignoreListSet = false;
+    Set<String> named = new HashSet<>();
     try {
       for (Map.Entry<String, String> option : options) {
         String name = option.getKey();
-        if (name.equals(TracingOptions.IGNORE_FOR_TRACING) && !ignoreListSet) {
+        if (named.add(name) && name.equals(TracingOptions.IGNORE_FOR_TRACING)) {
           builder.clearIgnoredTexts();
-          ignoreListSet = true;
         }
-        BiConsumer<TracingOptions.Builder, String> parser = TracingOptions.NAMES.get(name);
-        parser.accept(builder, option.getValue());
-        if (name.equals(TracingOptions.TRACE_ALL_CONNECTIONS)) {
-          traceAllConnections = Boolean.valueOf(option.getValue().toLowerCase());
-        } else if (name.equals(TracingOptions.TRACE_ALL_QUERIES)) {
-          traceAllQueries = Boolean.valueOf(option.getValue().toLowerCase());
-        }
+        TracingOptions.NAMES.get(name).accept(builder, option.getValue());
       }
     } catch (IllegalArgumentException e) {
       throw new SQLException(e.getMessage(), "HY024", e);
     }
-    return new ConnectionConfig(current.tracer, builder.build(), db, traceAllConnections, traceAllQueries);
+    TracingOptions merged = builder.build();
+    return new ConnectionConfig(current.tracer, merged, db,
+        named.contains(TracingOptions.TRACE_ALL_CONNECTIONS) ? merged.traceAllConnections() : null,
+        named.contains(TracingOptions.TRACE_ALL_QUERIES) ? merged.traceAllQueries() : null);
   }
 
   private static Driver realDriver(String realUrl, String url) throws SQLException {

@@ -45,7 +45,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    Span span = startSpan();
+    Span span = startSpan(0);
     try {
       return wrap(prepared.executeQuery());
     } catch (Throwable t) {
@@ -58,7 +58,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
 
   @Override
   public int executeUpdate() throws SQLException {
-    Span span = startSpan();
+    Span span = startSpan(0);
     try {
       int rows = prepared.executeUpdate();
       Spans.rowsAffected(span, rows);
@@ -73,7 +73,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    Span span = startSpan();
+    Span span = startSpan(0);
     try {
       long rows = prepared.executeLargeUpdate();
       Spans.rowsAffected(span, rows);
@@ -88,7 +88,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
 
   @Override
   public boolean execute() throws SQLException {
-    Span span = startSpan();
+    Span span = startSpan(0);
     try {
       return prepared.execute();
     } catch (Throwable t) {
@@ -108,15 +108,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
   /** The span of executing this statement's rows as one batch, or null when it is not traced. */
   @Override
   Span startBatchSpan() {
-    Mark chosen = connection.traceMark(takeMark());
-    if (chosen == null || batchRows == 0 || connection.config.ignores(sql)) {
-      return null;
-    }
-    SqlInfo classified = classified();
-    if (isPragma(classified)) {
-      return null;
-    }
-    return start(chosen, classified.operation(), classified.firstTable(), statementText, batchRows);
+    return startSpan(batchRows);
   }
 
   @Override
@@ -130,7 +122,8 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     return getClass().getSimpleName() + "[" + sql + "] wrapping " + prepared;
   }
 
-  private Span startSpan() {
+  /** The span of an execution, or null when it is not traced; {@code batchSize} 0 for one row. */
+  private Span startSpan(int batchSize) {
     Mark chosen = connection.traceMark(takeMark());
     if (chosen == null || connection.config.ignores(sql)) {
       return null;
@@ -139,7 +132,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     if (isPragma(classified)) {
       return null;
     }
-    return start(chosen, classified.operation(), classified.firstTable(), statementText, 0);
+    return start(chosen, classified.operation(), classified.firstTable(), statementText, batchSize);
   }
 
   private SqlInfo classified() {
