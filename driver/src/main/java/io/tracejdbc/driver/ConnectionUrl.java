@@ -1,5 +1,6 @@
 package io.tracejdbc.driver;
 
+import java.sql.SQLException;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.Map;
  *
  * <p>Parameters may follow {@code ?}, {@code &} or {@code ;}, whatever the real driver's syntax.
  * Only tracejdbc's option names are taken out; every other character reaches the real driver as
- * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote.
+ * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote; a
+ * quoted value must end with its closing quote followed by a separator or the end of the URL,
+ * or the URL is rejected rather than passed on altered.
  */
 final class ConnectionUrl {
   private static final String JDBC = "jdbc:";
@@ -26,8 +29,13 @@ final class ConnectionUrl {
     this.options = options;
   }
 
-  /** Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}. */
-  static ConnectionUrl parse(String url) {
+  /**
+   * Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}.
+   *
+   * @throws SQLException naming the option, for a quoted value that is not closed or is followed
+   *     by more text
+   */
+  static ConnectionUrl parse(String url) throws SQLException {
     String rest = url.substring(TracingDriver.URL_PREFIX.length());
     int first = indexOfSeparator(rest, 0);
     if (first < 0) {
@@ -44,7 +52,7 @@ final class ConnectionUrl {
       int end;
       if (option != null) {
         int valueStart = start + 2 + option.length();
-        end = valueEnd(rest, valueStart);
+        end = valueEnd(rest, option, valueStart);
         options.add(new SimpleImmutableEntry<>(option, unquote(rest.substring(valueStart, end))));
         droppedQuery |= separator == '?';
       } else {
@@ -81,20 +89,31 @@ final class ConnectionUrl {
     return null;
   }
 
-  private static int valueEnd(String s, int from) {
+  private static int valueEnd(String s, String option, int from) throws SQLException {
     if (from < s.length() && s.charAt(from) == '"') {
       for (int i = from + 1; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c == '\\') {
           i++;
         } else if (c == '"') {
+          if (i + 1 < s.length() && indexOfSeparator(s, i + 1) != i + 1) {
+            throw malformed(option, "its closing quote is followed by more text before the next "
+                + "parameter");
+          }
           return i + 1;
         }
       }
-      return s.length();
+      throw malformed(option, "its opening quote is never closed");
     }
     int end = indexOfSeparator(s, from);
     return end < 0 ? s.length() : end;
+  }
+
+  /** The URL itself is left out of the message: what follows the option may be a password. */
+  private static SQLException malformed(String option, String problem) {
+    return new SQLException("Malformed value of tracejdbc option " + option + " in the URL: "
+        + problem + ". A quoted value is \"...\" with \\\" for a quote inside, followed by &, ; "
+        + "or the end of the URL", "HY024");
   }
 
   private static String unquote(String value) {

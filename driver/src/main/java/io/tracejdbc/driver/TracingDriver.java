@@ -179,17 +179,8 @@ public final class TracingDriver implements Driver {
       throw new SQLException("No real JDBC URL after " + URL_PREFIX + " in '" + DbInfo.redact(url)
           + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
     }
-    Properties realInfo = new Properties();
     List<Map.Entry<String, String>> options = new ArrayList<>(parsed.options);
-    if (info != null) {
-      for (String key : info.stringPropertyNames()) {
-        if (TracingOptions.NAMES.containsKey(key)) {
-          options.add(Map.entry(key, info.getProperty(key)));
-        } else {
-          realInfo.put(key, info.get(key));
-        }
-      }
-    }
+    Properties realInfo = ConnectProperties.forRealDriver(info, options);
     Settings current = settings;
     ConnectionConfig config = configure(current, options, DbInfo.parse(parsed.realUrl, realInfo));
     Connection real = realDriver(parsed.realUrl, url).connect(parsed.realUrl, realInfo);

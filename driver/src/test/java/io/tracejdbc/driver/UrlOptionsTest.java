@@ -32,15 +32,31 @@ class UrlOptionsTest extends MockTracing {
       "jdbc:tracing:mysql://h/d?traceWithActiveSpanOnly=true&ignoreForTracing=\"A\"&ignoreForTracing=\"B\" | jdbc:mysql://h/d",
       "jdbc:tracing:sqlite:x.db?mytraceAllQueries=false                   | jdbc:sqlite:x.db?mytraceAllQueries=false",
   })
-  void onlyTracejdbcOptionsAreTakenOutOfTheUrl(String url, String realUrl) {
+  void onlyTracejdbcOptionsAreTakenOutOfTheUrl(String url, String realUrl) throws SQLException {
     assertThat(ConnectionUrl.parse(url).realUrl).isEqualTo(realUrl);
   }
 
   @Test
-  void ignoreForTracingTakesJavaJdbcsQuotedSyntaxWithEscapes() {
+  void ignoreForTracingTakesJavaJdbcsQuotedSyntaxWithEscapes() throws SQLException {
     ConnectionUrl url = ConnectionUrl.parse("jdbc:tracing:sqlite:x.db?ignoreForTracing=\"SELECT \\\"a\\\"; 1\"&ignoreForTracing=\"SELECT 2\"");
     assertThat(url.options).extracting(e -> e.getValue())
         .containsExactly("SELECT \"a\"; 1", "SELECT 2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "ignoreForTracing=\"SELECT 1\"x;DB_CLOSE_DELAY=-1       | ignoreForTracing",
+      "ignoreForTracing=\"SELECT 1\"\"SELECT 2\"              | ignoreForTracing",
+      "ignoreForTracing=\"SELECT 1;DB_CLOSE_DELAY=-1           | ignoreForTracing",
+      "ignoreForTracing=\"SELECT \\\"                          | ignoreForTracing",
+      "statementText=\"raw\"x                                 | statementText",
+  })
+  void malformedOptionSyntaxFailsConnectNamingTheOption(String options, String name) {
+    String url = "jdbc:tracing:h2:mem:malformed;" + options;
+    assertThatThrownBy(() -> DriverManager.getConnection(url))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("tracejdbc option " + name)
+        .hasMessageContaining("quote");
   }
 
   @Test
