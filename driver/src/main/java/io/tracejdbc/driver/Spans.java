@@ -57,8 +57,14 @@ final class Spans {
     }
   }
 
-  /** What {@code db.statement} holds for {@code sql}, per the connection's options. */
+  /**
+   * What {@code db.statement} holds for {@code sql}, per the connection's options; null (no tag)
+   * for null SQL, which the real driver is left to reject.
+   */
   static String statementText(ConnectionConfig config, SqlInfo info, String sql) {
+    if (sql == null) {
+      return null;
+    }
     switch (config.statementText) {
       case RAW:
         return collapseWhitespace(sql);
