@@ -11,6 +11,7 @@ import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
 import java.sql.Ref;
+import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -27,6 +28,52 @@ final class TracingCallableStatement extends TracingPreparedStatement implements
   TracingCallableStatement(CallableStatement callable, TracingConnection connection, String sql) {
     super(callable, connection, sql);
     this.callable = callable;
+  }
+
+  // A cursor parameter (a PostgreSQL refcursor) is a result set: a tracing one.
+
+  @Override
+  public Object getObject(int parameterIndex) throws SQLException {
+    return cursor(callable.getObject(parameterIndex));
+  }
+
+  @Override
+  public Object getObject(int parameterIndex, Map<String,Class<?>> map) throws SQLException {
+    return cursor(callable.getObject(parameterIndex, map));
+  }
+
+  @Override
+  public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
+    return cursor(callable.getObject(parameterIndex, type), type);
+  }
+
+  @Override
+  public Object getObject(String parameterName) throws SQLException {
+    return cursor(callable.getObject(parameterName));
+  }
+
+  @Override
+  public Object getObject(String parameterName, Map<String,Class<?>> map) throws SQLException {
+    return cursor(callable.getObject(parameterName, map));
+  }
+
+  @Override
+  public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
+    return cursor(callable.getObject(parameterName, type), type);
+  }
+
+  private Object cursor(Object value) {
+    return value instanceof ResultSet
+        ? TracingResultSet.of((ResultSet) value, connection, this)
+        : value;
+  }
+
+  /** A cursor asked for as {@code type}: a tracing one, unless {@code type} is the vendor's. */
+  private <T> T cursor(T value, Class<T> type) {
+    if (!(value instanceof ResultSet) || !type.isAssignableFrom(TracingResultSet.class)) {
+      return value;
+    }
+    return type.cast(TracingResultSet.of((ResultSet) value, connection, this));
   }
 
   // Plain delegation, in the order of java.sql.CallableStatement.
@@ -112,18 +159,8 @@ final class TracingCallableStatement extends TracingPreparedStatement implements
   }
 
   @Override
-  public Object getObject(int parameterIndex) throws SQLException {
-    return callable.getObject(parameterIndex);
-  }
-
-  @Override
   public BigDecimal getBigDecimal(int parameterIndex) throws SQLException {
     return callable.getBigDecimal(parameterIndex);
-  }
-
-  @Override
-  public Object getObject(int parameterIndex, Map<String,Class<?>> map) throws SQLException {
-    return callable.getObject(parameterIndex, map);
   }
 
   @Override
@@ -372,18 +409,8 @@ final class TracingCallableStatement extends TracingPreparedStatement implements
   }
 
   @Override
-  public Object getObject(String parameterName) throws SQLException {
-    return callable.getObject(parameterName);
-  }
-
-  @Override
   public BigDecimal getBigDecimal(String parameterName) throws SQLException {
     return callable.getBigDecimal(parameterName);
-  }
-
-  @Override
-  public Object getObject(String parameterName, Map<String,Class<?>> map) throws SQLException {
-    return callable.getObject(parameterName, map);
   }
 
   @Override
@@ -584,16 +611,6 @@ final class TracingCallableStatement extends TracingPreparedStatement implements
   @Override
   public void setNClob(String parameterName, Reader reader) throws SQLException {
     callable.setNClob(parameterName, reader);
-  }
-
-  @Override
-  public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
-    return callable.getObject(parameterIndex, type);
-  }
-
-  @Override
-  public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
-    return callable.getObject(parameterName, type);
   }
 
   @Override

@@ -7,9 +7,9 @@ import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 
 /**
- * The real driver's metadata, whose {@link #getConnection()} is the tracing connection. {@link
- * #getURL()} is the real driver's URL, from which tools such as Flyway and Hibernate tell the
- * database.
+ * The real driver's metadata, whose {@link #getConnection()} is the tracing connection and whose
+ * result sets are tracing ones. {@link #getURL()} is the real driver's URL, from which tools such
+ * as Flyway and Hibernate tell the database.
  */
 final class TracingDatabaseMetaData implements DatabaseMetaData {
   private final DatabaseMetaData delegate;
@@ -38,6 +38,10 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
   @Override
   public String toString() {
     return "TracingDatabaseMetaData wrapping " + delegate;
+  }
+
+  private ResultSet traced(ResultSet real) {
+    return TracingResultSet.of(real, connection, null);
   }
 
   // Plain delegation, in the order of java.sql.DatabaseMetaData.
@@ -634,87 +638,89 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
-    return delegate.getProcedures(catalog, schemaPattern, procedureNamePattern);
+    return traced(delegate.getProcedures(catalog, schemaPattern, procedureNamePattern));
   }
 
   @Override
   public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern) throws SQLException {
-    return delegate.getProcedureColumns(catalog, schemaPattern, procedureNamePattern, columnNamePattern);
+    return traced(delegate.getProcedureColumns(
+        catalog, schemaPattern, procedureNamePattern, columnNamePattern));
   }
 
   @Override
   public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
-    return delegate.getTables(catalog, schemaPattern, tableNamePattern, types);
+    return traced(delegate.getTables(catalog, schemaPattern, tableNamePattern, types));
   }
 
   @Override
   public ResultSet getSchemas() throws SQLException {
-    return delegate.getSchemas();
+    return traced(delegate.getSchemas());
   }
 
   @Override
   public ResultSet getCatalogs() throws SQLException {
-    return delegate.getCatalogs();
+    return traced(delegate.getCatalogs());
   }
 
   @Override
   public ResultSet getTableTypes() throws SQLException {
-    return delegate.getTableTypes();
+    return traced(delegate.getTableTypes());
   }
 
   @Override
   public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
-    return delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+    return traced(delegate.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 
   @Override
   public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
-    return delegate.getColumnPrivileges(catalog, schema, table, columnNamePattern);
+    return traced(delegate.getColumnPrivileges(catalog, schema, table, columnNamePattern));
   }
 
   @Override
   public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
-    return delegate.getTablePrivileges(catalog, schemaPattern, tableNamePattern);
+    return traced(delegate.getTablePrivileges(catalog, schemaPattern, tableNamePattern));
   }
 
   @Override
   public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
-    return delegate.getBestRowIdentifier(catalog, schema, table, scope, nullable);
+    return traced(delegate.getBestRowIdentifier(catalog, schema, table, scope, nullable));
   }
 
   @Override
   public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
-    return delegate.getVersionColumns(catalog, schema, table);
+    return traced(delegate.getVersionColumns(catalog, schema, table));
   }
 
   @Override
   public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getPrimaryKeys(catalog, schema, table);
+    return traced(delegate.getPrimaryKeys(catalog, schema, table));
   }
 
   @Override
   public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getImportedKeys(catalog, schema, table);
+    return traced(delegate.getImportedKeys(catalog, schema, table));
   }
 
   @Override
   public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-    return delegate.getExportedKeys(catalog, schema, table);
+    return traced(delegate.getExportedKeys(catalog, schema, table));
   }
 
   @Override
   public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-    return delegate.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
+    return traced(delegate.getCrossReference(
+        parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable));
   }
 
   @Override
   public ResultSet getTypeInfo() throws SQLException {
-    return delegate.getTypeInfo();
+    return traced(delegate.getTypeInfo());
   }
 
   @Override
   public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
-    return delegate.getIndexInfo(catalog, schema, table, unique, approximate);
+    return traced(delegate.getIndexInfo(catalog, schema, table, unique, approximate));
   }
 
   @Override
@@ -779,7 +785,7 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
-    return delegate.getUDTs(catalog, schemaPattern, typeNamePattern, types);
+    return traced(delegate.getUDTs(catalog, schemaPattern, typeNamePattern, types));
   }
 
   @Override
@@ -804,17 +810,18 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
-    return delegate.getSuperTypes(catalog, schemaPattern, typeNamePattern);
+    return traced(delegate.getSuperTypes(catalog, schemaPattern, typeNamePattern));
   }
 
   @Override
   public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
-    return delegate.getSuperTables(catalog, schemaPattern, tableNamePattern);
+    return traced(delegate.getSuperTables(catalog, schemaPattern, tableNamePattern));
   }
 
   @Override
   public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
-    return delegate.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern);
+    return traced(delegate.getAttributes(
+        catalog, schemaPattern, typeNamePattern, attributeNamePattern));
   }
 
   @Override
@@ -869,7 +876,7 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
-    return delegate.getSchemas(catalog, schemaPattern);
+    return traced(delegate.getSchemas(catalog, schemaPattern));
   }
 
   @Override
@@ -884,22 +891,24 @@ final class TracingDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
-    return delegate.getClientInfoProperties();
+    return traced(delegate.getClientInfoProperties());
   }
 
   @Override
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
-    return delegate.getFunctions(catalog, schemaPattern, functionNamePattern);
+    return traced(delegate.getFunctions(catalog, schemaPattern, functionNamePattern));
   }
 
   @Override
   public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) throws SQLException {
-    return delegate.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern);
+    return traced(delegate.getFunctionColumns(
+        catalog, schemaPattern, functionNamePattern, columnNamePattern));
   }
 
   @Override
   public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
-    return delegate.getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
+    return traced(delegate.getPseudoColumns(
+        catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 
   @Override

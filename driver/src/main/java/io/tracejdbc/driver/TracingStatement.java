@@ -38,6 +38,8 @@ class TracingStatement implements Statement {
   final Statement delegate;
   final TracingConnection connection;
   private volatile Mark mark;
+  /** The wrapper of the real driver's current result set, handed out again for the same one. */
+  private TracingResultSet resultSet;
   private long startedNanos;
   /** What {@link #addBatch(String)} added since the last execution; null when nothing. */
   private List<String> batch;
@@ -301,7 +303,8 @@ class TracingStatement implements Statement {
 
   @Override
   public ResultSet getGeneratedKeys() throws SQLException {
-    return wrap(delegate.getGeneratedKeys());
+    ResultSet keys = delegate.getGeneratedKeys();
+    return keys == null ? null : new TracingResultSet(keys, this);
   }
 
   @Override
@@ -386,8 +389,17 @@ class TracingStatement implements Statement {
     Spans.finish(connection.config, span, startedNanos);
   }
 
-  final ResultSet wrap(ResultSet resultSet) {
-    return resultSet == null ? null : new TracingResultSet(resultSet, this);
+  /** The tracing result set of {@code real}: the one handed out before, if it was. */
+  final ResultSet wrap(ResultSet real) {
+    if (real == null) {
+      return null;
+    }
+    TracingResultSet known = resultSet;
+    if (known == null || known.delegate != real) {
+      known = new TracingResultSet(real, this);
+      resultSet = known;
+    }
+    return known;
   }
 
   static boolean isPragma(SqlInfo info) {
