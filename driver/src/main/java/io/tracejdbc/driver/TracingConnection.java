@@ -59,12 +59,13 @@ final class TracingConnection implements Connection {
   /**
    * Whether an execution on this connection is traced: the mark it runs under, or null when it is
    * not traced. In auto-commit mode every statement is its own transaction, so the connection's
-   * mark covers only this one.
+   * mark covers only this one: it is taken with an atomic swap, so that of two statements running
+   * at once exactly one gets it, whatever happens while the real driver is asked for auto-commit.
    */
   Mark traceMark(Mark statementMark) {
     Mark connectionMark = mark;
     if (connectionMark != null && inAutoCommit()) {
-      MARK.compareAndSet(this, connectionMark, null);
+      connectionMark = (Mark) MARK.getAndSet(this, null);
     }
     if (!registered && !config.traceAllConnections()) {
       return null;

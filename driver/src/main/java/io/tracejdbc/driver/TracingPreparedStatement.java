@@ -99,6 +99,18 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     }
   }
 
+  /**
+   * A statement pool clears the parameters of a statement that comes back (commons-dbcp2 does,
+   * and nothing else of its return reaches a wrapper that sits below the pool), so this ends the
+   * statement's mark: a mark never reaches the pooled statement's next borrower. Mark a statement
+   * after clearing its parameters, not before.
+   */
+  @Override
+  public void clearParameters() throws SQLException {
+    setMark(null);
+    prepared.clearParameters();
+  }
+
   @Override
   public void addBatch() throws SQLException {
     prepared.addBatch();
@@ -230,11 +242,6 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
   @Override
   public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
     prepared.setBinaryStream(parameterIndex, x, length);
-  }
-
-  @Override
-  public void clearParameters() throws SQLException {
-    prepared.clearParameters();
   }
 
   @Override
