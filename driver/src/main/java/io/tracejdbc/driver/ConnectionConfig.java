@@ -5,12 +5,12 @@ import io.tracejdbc.parser.SqlClassifier;
 import java.util.Set;
 
 /**
- * What a connection traces with, fixed when it opens: the tracer, the options (global ones with
- * the URL's on top) and the database facts. The two trace-all toggles follow the latest
- * {@link TracingDriver#init} unless the URL set them.
+ * What a connection traces with, fixed when it opens: the options (global ones with the URL's or
+ * the data source's on top) and the database facts. The tracer and the two trace-all toggles
+ * follow the latest {@link TracingDriver#init} unless the data source gave its own tracer or the
+ * URL or data source set the toggles.
  */
 final class ConnectionConfig {
-  final Tracer tracer;
   final DbInfo db;
   /** How the database reads quotes: MySQL's {@code "x"} is data, to be sanitized away. */
   final SqlClassifier.Dialect dialect;
@@ -18,16 +18,18 @@ final class ConnectionConfig {
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
   final long slowQueryThresholdNanos;
+  private final Tracer tracer;
   private final Set<String> ignoreForTracing;
   private final Boolean traceAllConnections;
   private final Boolean traceAllQueries;
 
   /**
-   * @param traceAllConnections the URL's value, or null to follow the global toggle
-   * @param traceAllQueries the URL's value, or null to follow the global toggle
+   * @param tracer the connection's own tracer, or null to follow the global one
+   * @param global the global options when the connection opens
+   * @param own the URL's or data source's options, which override those they set
    */
-  ConnectionConfig(Tracer tracer, TracingOptions options, DbInfo db,
-      Boolean traceAllConnections, Boolean traceAllQueries) {
+  ConnectionConfig(Tracer tracer, TracingOptions global, TracingOptions own, DbInfo db) {
+    TracingOptions options = own.over(global);
     this.tracer = tracer;
     this.db = db;
     this.dialect = db.system.equals("mysql") || db.system.equals("mariadb")
@@ -38,8 +40,15 @@ final class ConnectionConfig {
     this.statementText = options.statementText();
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
     this.ignoreForTracing = options.ignoreForTracing();
-    this.traceAllConnections = traceAllConnections;
-    this.traceAllQueries = traceAllQueries;
+    this.traceAllConnections = own.sets(TracingOptions.TRACE_ALL_CONNECTIONS)
+        ? options.traceAllConnections() : null;
+    this.traceAllQueries = own.sets(TracingOptions.TRACE_ALL_QUERIES)
+        ? options.traceAllQueries() : null;
+  }
+
+  Tracer tracer() {
+    Tracer own = tracer;
+    return own != null ? own : TracingDriver.settings().tracer;
   }
 
   boolean traceAllConnections() {

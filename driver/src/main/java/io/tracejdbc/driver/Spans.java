@@ -32,7 +32,7 @@ final class Spans {
   static Span start(ConnectionConfig config, Span parent, String operation, String table,
       String statement, int batchSize) {
     try {
-      Tracer.SpanBuilder span = config.tracer.buildSpan(operation);
+      Tracer.SpanBuilder span = config.tracer().buildSpan(operation);
       if (parent != null) {
         span.asChildOf(parent);
       }

@@ -296,7 +296,7 @@ final class TracingConnection implements Connection {
 
   private boolean hasActiveSpan() {
     try {
-      return config.tracer.activeSpan() != null;
+      return config.tracer().activeSpan() != null;
     } catch (Throwable t) {
       TracerFailures.report(t);
       return false;

@@ -1,5 +1,6 @@
 package io.tracejdbc.driver;
 
+import io.opentracing.Tracer;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
  * DataSource traced = new TracingDataSource(postgres);          // the options of TracingDriver.init
  * DataSource quiet = new TracingDataSource(postgres, TracingOptions.builder()
  *     .traceAllQueries(false)                                   // only marked statements
- *     .build());
+ *     .build());                                                // other options: the global ones
+ * DataSource own = new TracingDataSource(postgres, tracer);     // this tracer, whatever init sets
  *
  * try (Connection c = traced.getConnection()) {
  *   c.createStatement().executeQuery("SELECT * FROM books");    // a "select" span
@@ -37,42 +39,66 @@ import javax.sql.DataSource;
  * pool.setDataSource(traced);
  * }</pre>
  *
- * <p>The tracer is the one of the latest {@link TracingDriver#init} when a connection opens. The
- * database facts ({@code db.system}, {@code db.instance}, {@code db.user}, {@code peer.*}) are read
- * once, from the first connection's {@link DatabaseMetaData#getURL()} and {@link
- * DatabaseMetaData#getUserName()}.
+ * <p>Its connections use the tracer of the latest {@link TracingDriver#init}, even those opened
+ * before it, unless it was given its own tracer. The database facts ({@code db.system}, {@code
+ * db.instance}, {@code peer.*}) come from {@link DatabaseMetaData#getURL()}; {@code db.user} is
+ * the user a connection was asked for ({@link #getConnection(String, String)}, {@link
+ * ConnectionBuilder#user}), else {@link DatabaseMetaData#getUserName()}. Those of {@link
+ * #getConnection()} are read once, from its first connection.
  */
 public final class TracingDataSource implements DataSource {
   private final DataSource delegate;
+  /** Null: follow the tracer of the latest {@link TracingDriver#init}. */
+  private final Tracer tracer;
   private final TracingOptions options;
-  private volatile DbInfo db;
+  /** The facts of {@link #getConnection()}, read from its first connection. */
+  private volatile DbInfo ownFacts;
 
   /**
-   * Traces the connections of {@code delegate} with the global options of {@link
+   * Traces the connections of {@code delegate} with the tracer and global options of {@link
    * TracingDriver#init}; its trace-all toggles apply at once, as they do to URL connections.
    */
   public TracingDataSource(DataSource delegate) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.options = null;
+    this(delegate, TracingOptions.defaults());
   }
 
   /**
-   * Traces the connections of {@code delegate} with {@code options}, which win over the global
-   * ones as a URL's options do.
+   * Traces the connections of {@code delegate} with {@code options}, which override those of
+   * {@link TracingDriver#init} that they set, as a URL's options do: {@code
+   * builder().slowQueryThresholdMs(200).build()} keeps every other global option.
    */
   public TracingDataSource(DataSource delegate, TracingOptions options) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.tracer = null;
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * Traces the connections of {@code delegate} with {@code tracer}, whatever {@link
+   * TracingDriver#init} installs, and the global options.
+   */
+  public TracingDataSource(DataSource delegate, Tracer tracer) {
+    this(delegate, tracer, TracingOptions.defaults());
+  }
+
+  /**
+   * Traces the connections of {@code delegate} with {@code tracer}, whatever {@link
+   * TracingDriver#init} installs, and {@code options} over the global ones.
+   */
+  public TracingDataSource(DataSource delegate, Tracer tracer, TracingOptions options) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.tracer = Objects.requireNonNull(tracer, "tracer");
     this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return trace(delegate.getConnection());
+    return trace(delegate.getConnection(), null);
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return trace(delegate.getConnection(username, password));
+    return trace(delegate.getConnection(username, password), username);
   }
 
   /** A builder of the real data source, whose connections are traced. */
@@ -80,9 +106,12 @@ public final class TracingDataSource implements DataSource {
   public ConnectionBuilder createConnectionBuilder() throws SQLException {
     ConnectionBuilder real = delegate.createConnectionBuilder();
     return new ConnectionBuilder() {
+      private String user;
+
       @Override
       public ConnectionBuilder user(String username) {
         real.user(username);
+        user = username;
         return this;
       }
 
@@ -106,7 +135,7 @@ public final class TracingDataSource implements DataSource {
 
       @Override
       public Connection build() throws SQLException {
-        return trace(real.build());
+        return trace(real.build(), user);
       }
     };
   }
@@ -126,35 +155,34 @@ public final class TracingDataSource implements DataSource {
     return "TracingDataSource wrapping " + delegate;
   }
 
-  private Connection trace(Connection real) {
+  /** {@code real}, traced; {@code user} is the one it was asked for, or null for the own one. */
+  private Connection trace(Connection real, String user) {
     TracingDriver.Settings current = TracingDriver.settings();
-    DbInfo facts = dbInfo(real);
-    ConnectionConfig config = options == null
-        ? new ConnectionConfig(current.tracer, current.options, facts, null, null)
-        : new ConnectionConfig(current.tracer, options, facts,
-            options.traceAllConnections(), options.traceAllQueries());
-    return new TracingConnection(real, config);
+    return new TracingConnection(real,
+        new ConnectionConfig(tracer, current.options, options, facts(real, user)));
   }
 
   /**
-   * The database facts, read once from the first connection whose metadata answers (a race reads
-   * them twice, harmlessly). Metadata that fails costs the connection some tags, never the
+   * The database facts of {@code real}, with {@code user} as db.user; those of the data source's
+   * own user are read once. Metadata that fails costs the connection some tags, never the
    * connection itself.
    */
-  private DbInfo dbInfo(Connection real) {
-    DbInfo facts = db;
-    if (facts != null) {
-      return facts;
+  private DbInfo facts(Connection real, String user) {
+    DbInfo own = ownFacts;
+    if (user == null && own != null) {
+      return own;
     }
     try {
       DatabaseMetaData metaData = real.getMetaData();
       Properties info = new Properties();
-      String user = metaData.getUserName();
-      if (user != null) {
-        info.setProperty("user", user);
+      String name = user != null ? user : metaData.getUserName();
+      if (name != null) {
+        info.setProperty("user", name);
       }
-      facts = DbInfo.parse(metaData.getURL(), info);
-      db = facts;
+      DbInfo facts = DbInfo.parse(metaData.getURL(), info);
+      if (user == null) {
+        ownFacts = facts;
+      }
       return facts;
     } catch (SQLException | RuntimeException e) {
       return DbInfo.parse(null, null);

@@ -13,12 +13,10 @@ import java.sql.Statement;
 import java.sql.Wrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -61,7 +59,10 @@ public final class TracingDriver implements Driver {
   private static final int MAJOR_VERSION = 0;
   private static final int MINOR_VERSION = 1;
 
-  /** The tracer and options of the latest {@link #init}; read once per connection and per toggle check. */
+  /**
+   * The tracer and options of the latest {@link #init}: read when a connection opens, when a
+   * toggle is checked and when a span starts.
+   */
   static final class Settings {
     final Tracer tracer;
     final TracingOptions options;
@@ -108,9 +109,10 @@ public final class TracingDriver implements Driver {
   }
 
   /**
-   * Sets the tracer and the global options. Connections opened afterwards use them (their URL's
-   * options win); the trace-all toggles apply at once to every connection whose URL does not set
-   * them.
+   * Sets the tracer and the global options. The tracer applies at once to every connection, open
+   * or not, except those of a {@link TracingDataSource} given its own. Connections opened
+   * afterwards use the options (their URL's options win); the trace-all toggles apply at once to
+   * every connection whose URL does not set them.
    */
   public static void init(Tracer tracer, TracingOptions options) {
     settings = new Settings(
@@ -252,23 +254,11 @@ public final class TracingDriver implements Driver {
   /** The config of a connection: global options, then the URL's and the properties' on top. */
   static ConnectionConfig configure(Settings current, List<Map.Entry<String, String>> options,
       DbInfo db) throws SQLException {
-    TracingOptions.Builder builder = current.options.toBuilder();
-    Set<String> named = new HashSet<>();
     try {
-      for (Map.Entry<String, String> option : options) {
-        String name = option.getKey();
-        if (named.add(name) && name.equals(TracingOptions.IGNORE_FOR_TRACING)) {
-          builder.clearIgnoredTexts();
-        }
-        TracingOptions.NAMES.get(name).accept(builder, option.getValue());
-      }
+      return new ConnectionConfig(null, current.options, TracingOptions.parse(options), db);
     } catch (IllegalArgumentException e) {
       throw new SQLException(e.getMessage(), "HY024", e);
     }
-    TracingOptions merged = builder.build();
-    return new ConnectionConfig(current.tracer, merged, db,
-        named.contains(TracingOptions.TRACE_ALL_CONNECTIONS) ? merged.traceAllConnections() : null,
-        named.contains(TracingOptions.TRACE_ALL_QUERIES) ? merged.traceAllQueries() : null);
   }
 
   private static Driver realDriver(String realUrl, String url) throws SQLException {

@@ -2,7 +2,9 @@ package io.tracejdbc.driver;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +15,8 @@ import java.util.function.BiConsumer;
 /**
  * What tracejdbc traces and how. Immutable; build one with {@link #builder()} and pass it to
  * {@link TracingDriver#init(io.opentracing.Tracer, TracingOptions)}, or set the same options as
- * parameters of a {@code jdbc:tracing:} URL, where they win over the global ones:
+ * parameters of a {@code jdbc:tracing:} URL or give them to a {@link TracingDataSource}, where
+ * those they set win over the global ones (the others stay global):
  *
  * <pre>{@code
  * TracingDriver.init(tracer, TracingOptions.builder()
@@ -86,6 +89,8 @@ public final class TracingOptions {
   private final long slowQueryThresholdMs;
   private final StatementText statementText;
   private final boolean traceTransactions;
+  /** The names of the options that were set, rather than left at their defaults. */
+  private final Set<String> named;
 
   private TracingOptions(Builder b) {
     traceAllConnections = b.traceAllConnections;
@@ -95,6 +100,7 @@ public final class TracingOptions {
     slowQueryThresholdMs = b.slowQueryThresholdMs;
     statementText = b.statementText;
     traceTransactions = b.traceTransactions;
+    named = Set.copyOf(b.named);
   }
 
   /** The defaults: trace every statement of every connection, sanitized. */
@@ -126,6 +132,44 @@ public final class TracingOptions {
   /** A builder that starts from these options. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Options in text form ({@code name=value}, in the order given, a name may repeat) as a URL or
+   * connect's Properties hold them.
+   *
+   * @throws IllegalArgumentException naming the option and the values it takes, for a bad value
+   */
+  static TracingOptions parse(List<Map.Entry<String, String>> options) {
+    Builder builder = builder();
+    for (Map.Entry<String, String> option : options) {
+      NAMES.get(option.getKey()).accept(builder, option.getValue());
+    }
+    return builder.build();
+  }
+
+  /** Whether option {@code name} was set, rather than left at its default. */
+  boolean sets(String name) {
+    return named.contains(name);
+  }
+
+  /**
+   * These options over {@code base}: what was set here replaces base's value (a set {@code
+   * ignoreForTracing} replaces base's statements), the rest is base's.
+   */
+  TracingOptions over(TracingOptions base) {
+    if (named.isEmpty()) {
+      return base;
+    }
+    Builder merged = base.toBuilder();
+    if (sets(TRACE_ALL_CONNECTIONS)) merged.traceAllConnections(traceAllConnections);
+    if (sets(TRACE_ALL_QUERIES)) merged.traceAllQueries(traceAllQueries);
+    if (sets(TRACE_WITH_ACTIVE_SPAN_ONLY)) merged.traceWithActiveSpanOnly(traceWithActiveSpanOnly);
+    if (sets(IGNORE_FOR_TRACING)) merged.ignoreForTracing(ignoreForTracing.toArray(new String[0]));
+    if (sets(SLOW_QUERY_THRESHOLD_MS)) merged.slowQueryThresholdMs(slowQueryThresholdMs);
+    if (sets(STATEMENT_TEXT)) merged.statementText(statementText);
+    if (sets(TRACE_TRANSACTIONS)) merged.traceTransactions(traceTransactions);
+    return merged.build();
   }
 
   /** Whether every connection is traced, not only the registered ones. */
@@ -211,6 +255,7 @@ public final class TracingOptions {
     private long slowQueryThresholdMs;
     private StatementText statementText = StatementText.SANITIZED;
     private boolean traceTransactions = true;
+    private final Set<String> named = new HashSet<>();
 
     private Builder() {}
 
@@ -222,23 +267,27 @@ public final class TracingOptions {
       slowQueryThresholdMs = o.slowQueryThresholdMs;
       statementText = o.statementText;
       traceTransactions = o.traceTransactions;
+      named.addAll(o.named);
     }
 
     /** Trace every connection (default), or only {@linkplain TracingDriver#register registered} ones. */
     public Builder traceAllConnections(boolean value) {
       traceAllConnections = value;
+      named.add(TRACE_ALL_CONNECTIONS);
       return this;
     }
 
     /** Trace every statement (default), or only those marked with {@code setTraced}/{@code setParentSpan}. */
     public Builder traceAllQueries(boolean value) {
       traceAllQueries = value;
+      named.add(TRACE_ALL_QUERIES);
       return this;
     }
 
     /** Trace only statements that have a parent span; default false. */
     public Builder traceWithActiveSpanOnly(boolean value) {
       traceWithActiveSpanOnly = value;
+      named.add(TRACE_WITH_ACTIVE_SPAN_ONLY);
       return this;
     }
 
@@ -248,6 +297,7 @@ public final class TracingOptions {
       for (String statement : Arrays.asList(statements)) {
         ignoreForTracing.add(Objects.requireNonNull(statement, "statement"));
       }
+      named.add(IGNORE_FOR_TRACING);
       return this;
     }
 
@@ -255,18 +305,21 @@ public final class TracingOptions {
     public Builder slowQueryThresholdMs(long value) {
       if (value < 0) throw badValue(SLOW_QUERY_THRESHOLD_MS, Long.toString(value), "0 or more");
       slowQueryThresholdMs = value;
+      named.add(SLOW_QUERY_THRESHOLD_MS);
       return this;
     }
 
     /** What {@code db.statement} holds; default {@link StatementText#SANITIZED}. */
     public Builder statementText(StatementText value) {
       statementText = Objects.requireNonNull(value, "statementText");
+      named.add(STATEMENT_TEXT);
       return this;
     }
 
     /** Trace commits, rollbacks and savepoints (default true). */
     public Builder traceTransactions(boolean value) {
       traceTransactions = value;
+      named.add(TRACE_TRANSACTIONS);
       return this;
     }
 
@@ -275,12 +328,9 @@ public final class TracingOptions {
       return new TracingOptions(this);
     }
 
-    void clearIgnoredTexts() {
-      ignoreForTracing.clear();
-    }
-
     private void addIgnoredText(String statement) {
       ignoreForTracing.add(statement);
+      named.add(IGNORE_FOR_TRACING);
     }
   }
 }

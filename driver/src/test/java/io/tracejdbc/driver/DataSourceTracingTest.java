@@ -36,6 +36,7 @@ import org.sqlite.SQLiteDataSource;
  */
 class DataSourceTracingTest {
   private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  private static final String REPORTING_USER = "tracejdbc_reporting";
 
   private final MockTracer tracer = new MockTracer(new ThreadLocalScopeManager());
 
@@ -132,6 +133,76 @@ class DataSourceTracingTest {
       marked.executeQuery("SELECT 2").close();
     }
     assertThat(statements()).containsExactly("SELECT ?");
+  }
+
+  @Test
+  void ownOptionsOverrideOnlyTheOnesTheySetAsAUrlDoes() throws SQLException {
+    TracingDriver.init(tracer, TracingOptions.builder()
+        .statementText(TracingOptions.StatementText.NONE)
+        .traceAllConnections(false)
+        .build());
+    DataSource slowOnly = new TracingDataSource(sqlite(),
+        TracingOptions.builder().slowQueryThresholdMs(200).build());
+    try (Connection c = slowOnly.getConnection();
+        Connection viaUrl = DriverManager.getConnection(
+            "jdbc:tracing:sqlite::memory:?slowQueryThresholdMs=200")) {
+      for (Connection connection : List.of(c, viaUrl)) {
+        connection.createStatement().executeQuery("SELECT 1").close();
+        TracingDriver.register(connection);
+        connection.createStatement().executeQuery("SELECT 2").close();
+      }
+    }
+    assertThat(tracer.finishedSpans()).hasSize(2)
+        .allSatisfy(span -> assertThat(span.tags()).doesNotContainKey("db.statement"));
+  }
+
+  @Test
+  void connectionsOpenedBeforeInitUseTheTracerOfTheLatestInit() throws SQLException {
+    MockTracer later = new MockTracer(new ThreadLocalScopeManager());
+    try (Connection viaDataSource = new TracingDataSource(sqlite()).getConnection();
+        Connection viaUrl = DriverManager.getConnection("jdbc:tracing:sqlite::memory:")) {
+      TracingDriver.init(later);
+      viaDataSource.createStatement().executeQuery("SELECT 1").close();
+      viaUrl.createStatement().executeQuery("SELECT 1").close();
+    }
+    assertThat(later.finishedSpans()).hasSize(2);
+    assertThat(tracer.finishedSpans()).isEmpty();
+  }
+
+  @Test
+  void aDataSourceGivenItsOwnTracerKeepsItWhateverInitInstalls() throws SQLException {
+    MockTracer own = new MockTracer(new ThreadLocalScopeManager());
+    DataSource withOwnTracer = new TracingDataSource(sqlite(), own);
+    DataSource withOwnTracerAndOptions = new TracingDataSource(sqlite(), own,
+        TracingOptions.builder().statementText(TracingOptions.StatementText.NONE).build());
+    try (Connection c = withOwnTracer.getConnection();
+        Connection quiet = withOwnTracerAndOptions.getConnection()) {
+      TracingDriver.init(new MockTracer());
+      c.createStatement().executeQuery("SELECT 1").close();
+      quiet.createStatement().executeQuery("SELECT 1").close();
+    }
+    assertThat(own.finishedSpans()).extracting(span -> span.tags().get("db.statement"))
+        .containsExactly("SELECT ?", null);
+    assertThat(tracer.finishedSpans()).isEmpty();
+  }
+
+  @Test
+  void eachConnectionIsTaggedWithTheUserItWasOpenedFor() throws SQLException {
+    PGSimpleDataSource postgres = postgres();
+    try (Connection admin = postgres.getConnection()) {
+      admin.createStatement().execute("CREATE ROLE " + REPORTING_USER + " LOGIN");
+    } catch (SQLException e) {
+      assertThat(e.getSQLState()).as("the role exists already").isIn("42710", "23505");
+    }
+    TracingDataSource traced = new TracingDataSource(postgres);
+    try (Connection reporting = traced.getConnection(REPORTING_USER, "unused with trust")) {
+      reporting.createStatement().executeQuery("SELECT current_user").close();
+    }
+    try (Connection own = traced.getConnection()) {
+      own.createStatement().executeQuery("SELECT current_user").close();
+    }
+    assertThat(tracer.finishedSpans()).extracting(span -> span.tags().get("db.user"))
+        .containsExactly(REPORTING_USER, "postgres");
   }
 
   @Test

@@ -109,7 +109,7 @@ class DelegationTest {
 
   private static ConnectionConfig config() {
     return new ConnectionConfig(NoopTracerFactory.create(), TracingOptions.defaults(),
-        DbInfo.parse("jdbc:sqlite::memory:", null), null, null);
+        TracingOptions.defaults(), DbInfo.parse("jdbc:sqlite::memory:", null));
   }
 
   private static TracingConnection connection() {
