@@ -8,6 +8,7 @@ import io.tracejdbc.parser.SqlInfo;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts, tags and finishes the spans of executions. Every call is safe with a null span (an
@@ -25,6 +26,8 @@ final class Spans {
   static final String DB_ERROR_CODE = "db.error_code";
   static final String PEER_ADDRESS = "peer.address";
   static final String SLOW = "slow";
+  private static final Set<String> WRITES_ROWS =
+      Set.of("insert", "update", "delete", "merge", "upsert", "replace", "batch");
 
   private Spans() {}
 
@@ -73,6 +76,14 @@ final class Spans {
       default:
         return info.sanitizedSql();
     }
+  }
+
+  /**
+   * Whether statements named {@code operation} write rows: JDBC's update count is their row count;
+   * for DDL and the rest it is a 0 that says nothing. A mixed batch may hold writes.
+   */
+  static boolean writesRows(String operation) {
+    return WRITES_ROWS.contains(operation);
   }
 
   static void rowsAffected(Span span, long rows) {

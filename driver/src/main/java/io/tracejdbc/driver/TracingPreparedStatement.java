@@ -61,7 +61,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     Span span = startSpan(0);
     try {
       int rows = prepared.executeUpdate();
-      Spans.rowsAffected(span, rows);
+      rowsAffected(span, rows);
       return rows;
     } catch (Throwable t) {
       Spans.failed(connection.config, span, t);
@@ -76,7 +76,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
     Span span = startSpan(0);
     try {
       long rows = prepared.executeLargeUpdate();
-      Spans.rowsAffected(span, rows);
+      rowsAffected(span, rows);
       return rows;
     } catch (Throwable t) {
       Spans.failed(connection.config, span, t);
@@ -90,7 +90,7 @@ class TracingPreparedStatement extends TracingStatement implements PreparedState
   public boolean execute() throws SQLException {
     Span span = startSpan(0);
     try {
-      return prepared.execute();
+      return executed(span, prepared.execute());
     } catch (Throwable t) {
       Spans.failed(connection.config, span, t);
       throw t;
