@@ -50,7 +50,8 @@ class RowsAffectedTest extends MockTracing {
           p.addBatch();
         }
         assertThatThrownBy(p::executeBatch).isInstanceOfSatisfying(BatchUpdateException.class,
-            e -> assertThat(e.getUpdateCounts()).containsExactly(1, 1, Statement.EXECUTE_FAILED, 1));
+            e -> assertThat(e.getUpdateCounts())
+                .containsExactly(1, 1, Statement.EXECUTE_FAILED, 1));
       }
       s.addBatch("INSERT INTO t VALUES (5)");
       s.addBatch("INSERT INTO t VALUES (5)");
