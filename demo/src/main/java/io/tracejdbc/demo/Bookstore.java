@@ -2,17 +2,23 @@ package io.tracejdbc.demo;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
 import io.tracejdbc.driver.TracingDriver;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +36,7 @@ import java.util.List;
  * <pre>
  * mvn -q -pl demo exec:java                                  # an embedded SQLite file
  * mvn -q -pl demo exec:java -Dexec.args="--url jdbc:tracing:postgresql://127.0.0.1:5432/test?user=postgres"
+ * mvn -q -pl demo exec:java -Dexec.args="--zipkin http://127.0.0.1:9411"  # also to a Zipkin server
  * </pre>
  *
  * <p>Each "request" is a span of the application; tracejdbc's spans hang under it through the
@@ -37,6 +44,11 @@ import java.util.List;
  * The demo drops the tables it creates when it is done.
  */
 public final class Bookstore {
+  /** The {@code service.name} of the bookstore's spans, as Zipkin lists it. */
+  static final String SERVICE_NAME = "tracejdbc-bookstore";
+  private static final String USAGE =
+      "usage: Bookstore [--url jdbc:tracing:<your database URL>] [--zipkin http://127.0.0.1:9411]";
+
   private static final String[][] AUTHORS = {
     {"1", "Ursula K. Le Guin"}, {"2", "Octavia E. Butler"}, {"3", "Stanislaw Lem"},
   };
@@ -61,28 +73,67 @@ public final class Bookstore {
     this.otel = otel;
   }
 
-  /** Runs the bookstore on {@code --url <jdbc:tracing:...>}, or on a SQLite file in a temp dir. */
+  /**
+   * Runs the bookstore on {@code --url <jdbc:tracing:...>}, or on a SQLite file in a temp dir;
+   * with {@code --zipkin <Zipkin's base URL>}, also sends its spans to that Zipkin server.
+   */
   public static void main(String[] args) throws Exception {
     boolean colour = System.console() != null;
-    if (args.length == 2 && args[0].equals("--url")) {
-      run(args[1], System.out, colour);
-    } else if (args.length == 0) {
-      Path dir = Files.createTempDirectory("tracejdbc-demo");
-      Path file = dir.resolve("bookstore.db");
-      try {
-        run("jdbc:tracing:sqlite:" + file, System.out, colour);
-      } finally {
-        Files.deleteIfExists(file);
-        Files.delete(dir);
+    String url = null;
+    String zipkin = null;
+    try {
+      for (int i = 0; i < args.length; i += 2) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        if (args[i].equals("--url")) {
+          url = args[i + 1];
+        } else if (args[i].equals("--zipkin")) {
+          zipkin = zipkinBaseUrl(args[i + 1]);
+        } else {
+          throw new IllegalArgumentException("unknown option " + args[i]);
+        }
       }
-    } else {
-      System.err.println("usage: Bookstore [--url jdbc:tracing:<your database URL>]");
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
       System.exit(2);
+    }
+    if (url != null) {
+      run(url, zipkin, System.out, colour);
+      return;
+    }
+    Path dir = Files.createTempDirectory("tracejdbc-demo");
+    Path file = dir.resolve("bookstore.db");
+    try {
+      run("jdbc:tracing:sqlite:" + file, zipkin, System.out, colour);
+    } finally {
+      Files.deleteIfExists(file);
+      Files.delete(dir);
     }
   }
 
-  /** Runs every request against {@code url} and prints their traces to {@code out}. */
-  static void run(String url, PrintStream out, boolean colour) throws SQLException {
+  /** {@code value} as Zipkin's base URL, without a trailing slash; an http(s) URL only. */
+  static String zipkinBaseUrl(String value) {
+    URI uri;
+    try {
+      uri = URI.create(value);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new IllegalArgumentException("--zipkin takes Zipkin's base URL, such as"
+          + " http://127.0.0.1:9411; got: " + value);
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  /**
+   * Runs every request against {@code url} and prints their traces to {@code out}; with {@code
+   * zipkin} (a base URL, or null), also sends them to that Zipkin server before returning.
+   */
+  static void run(String url, String zipkin, PrintStream out, boolean colour) throws SQLException {
     Bookstore untraced = new Bookstore(url, GlobalTracer.get(), OpenTelemetry.noop().getTracer("bookstore"));
     untraced.dropTables(); // left by an interrupted run
     TracingDriver.init(GlobalTracer.get()); // a no-op tracer for a warm-up round, not shown
@@ -90,8 +141,7 @@ public final class Bookstore {
     untraced.dropTables();
 
     SpanCollector spans = new SpanCollector();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
+    try (SdkTracerProvider provider = tracerProvider(spans, zipkin)) {
       OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
       Tracer tracer = OpenTracingShim.createTracerShim(sdk);
       TracingDriver.init(tracer);
@@ -115,6 +165,23 @@ public final class Bookstore {
         store.dropTables();
       }
     }
+    if (zipkin != null) {
+      out.println();
+      out.println("In Zipkin: " + zipkin + "/zipkin/?serviceName=" + SERVICE_NAME);
+    }
+  }
+
+  /** Spans go to the waterfall's collector, and in batches to Zipkin when there is one. */
+  private static SdkTracerProvider tracerProvider(SpanCollector spans, String zipkin) {
+    SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
+        .setResource(Resource.getDefault().merge(Resource.create(
+            Attributes.of(AttributeKey.stringKey("service.name"), SERVICE_NAME))))
+        .addSpanProcessor(SimpleSpanProcessor.create(spans));
+    if (zipkin != null) {
+      provider.addSpanProcessor(BatchSpanProcessor.builder(
+          ZipkinSpanExporter.builder().setEndpoint(zipkin + "/api/v2/spans").build()).build());
+    }
+    return provider.build();
   }
 
   private void serveRequests() throws SQLException {

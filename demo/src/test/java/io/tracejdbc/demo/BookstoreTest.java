@@ -1,6 +1,7 @@
 package io.tracejdbc.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ class BookstoreTest {
 
   private List<String> run(boolean colour) throws SQLException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Bookstore.run("jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"),
+    Bookstore.run("jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"), null,
         new PrintStream(bytes, true, StandardCharsets.UTF_8), colour);
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
@@ -45,6 +46,16 @@ class BookstoreTest {
     assertThat(lines.stream().filter(line -> line.startsWith("-- trace ") || line.contains(" |")))
         .hasSizeGreaterThan(20)
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Waterfall.WIDTH));
+  }
+
+  @Test
+  void zipkinTakesABaseUrlOnly() {
+    assertThat(Bookstore.zipkinBaseUrl("http://127.0.0.1:9411/"))
+        .isEqualTo("http://127.0.0.1:9411");
+    assertThatThrownBy(() -> Bookstore.zipkinBaseUrl("127.0.0.1:9411"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--zipkin takes Zipkin's base URL, such as http://127.0.0.1:9411;"
+            + " got: 127.0.0.1:9411");
   }
 
   @Test
