@@ -4,6 +4,7 @@ import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
 import io.opentracing.tag.Tags;
+import io.tracejdbc.driver.url.DbInfo;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.SQLException;
 import java.util.HashMap;

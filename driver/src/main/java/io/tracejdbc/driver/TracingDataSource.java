@@ -1,5 +1,6 @@
 package io.tracejdbc.driver;
 
+import io.tracejdbc.driver.url.DbInfo;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;

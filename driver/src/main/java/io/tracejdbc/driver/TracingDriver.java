@@ -3,6 +3,8 @@ package io.tracejdbc.driver;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
+import io.tracejdbc.driver.url.ConnectionUrl;
+import io.tracejdbc.driver.url.DbInfo;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -174,7 +176,7 @@ public final class TracingDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     if (!parsed.hasRealUrl()) {
       throw new SQLException("No real JDBC URL after " + URL_PREFIX + " in '" + DbInfo.redact(url)
           + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
@@ -209,7 +211,7 @@ public final class TracingDriver implements Driver {
     if (!acceptsURL(url)) {
       return new DriverPropertyInfo[0];
     }
-    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     List<DriverPropertyInfo> properties = new ArrayList<>();
     TracingOptions defaults = TracingOptions.defaults();
     properties.add(option(TracingOptions.TRACE_ALL_CONNECTIONS,

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * MySQL Connector/J and MariaDB Connector/J: {@code

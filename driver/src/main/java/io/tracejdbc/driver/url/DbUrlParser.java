@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * Reads one vendor's JDBC URL syntax. {@link DbInfo} picks the implementation by the URL's

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +19,10 @@ import java.util.Properties;
  *
  * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's
  * subprotocol; an unknown subprotocol gets the generic {@code //host:port/database} reading.
+ *
+ * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
-final class DbInfo {
+public final class DbInfo {
   /** The system of a URL that has no {@code jdbc:<subprotocol>:} to name one. */
   static final String UNKNOWN_SYSTEM = "other_sql";
 
@@ -41,12 +43,12 @@ final class DbInfo {
 
   private static final DbUrlParser GENERIC = new GenericUrlParser();
 
-  final String system;
-  final String instance;
-  final String user;
-  final String host;
-  final Integer port;
-  final String peerAddress;
+  public final String system;
+  public final String instance;
+  public final String user;
+  public final String host;
+  public final Integer port;
+  public final String peerAddress;
 
   private DbInfo(String system, String instance, String user, String host, Integer port) {
     this.system = system;
@@ -62,7 +64,7 @@ final class DbInfo {
    * comes from {@code info}'s {@code user} when set, as drivers do, else from the URL. Never
    * throws and never returns null; {@code info} may be null.
    */
-  static DbInfo parse(String realUrl, Properties info) {
+  public static DbInfo parse(String realUrl, Properties info) {
     String propertiesUser = null;
     Builder facts;
     try {
@@ -81,7 +83,7 @@ final class DbInfo {
    * parameters, and the password of {@code user:password@host} and Oracle's {@code
    * user/password@} forms. For error messages; never throws; null stays null.
    */
-  static String redact(String url) {
+  public static String redact(String url) {
     return UrlRedactor.redact(url);
   }
 
