@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Span;
+import io.tracejdbc.driver.Spans.TracerFailures;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Array;

@@ -3,6 +3,7 @@ package io.tracejdbc.driver;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
+import io.tracejdbc.driver.Spans.TracerFailures;
 import io.tracejdbc.driver.url.ConnectionUrl;
 import io.tracejdbc.driver.url.DbInfo;
 import java.sql.Connection;
