@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
 
 /**
  * A connection of the real driver, traced. It holds the connection's registry state: its mark
- * (the seed's traced connection, ended by commit, rollback or close) and its registration.
+ * ({@link TracingDriver#setParentSpan}, {@link TracingDriver#setTraced}; ended by commit, rollback
+ * or close) and its registration ({@link TracingDriver#register}).
  */
 final class TracingConnection extends DelegatingConnection {
   private static final VarHandle MARK;

@@ -90,18 +90,18 @@ public final class TracingDriver implements Driver {
   public TracingDriver() {}
 
   /**
-   * Traces every statement of every connection with {@code tracer}, like the seed's {@code
-   * init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()}.
+   * Traces every statement of every connection with {@code tracer}, like sqlalchemy_opentracing's
+   * {@code init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()}.
    */
   public static void init(Tracer tracer) {
     init(tracer, TracingOptions.defaults());
   }
 
   /**
-   * Sets the tracer and the two trace-all toggles, like the seed's {@code init_tracing(tracer,
-   * trace_all_engines, trace_all_queries)}: with {@code traceAllConnections} false only {@link
-   * #register}ed connections are traced; with {@code traceAllQueries} false only marked statements
-   * and connections are.
+   * Sets the tracer and the two trace-all toggles, like sqlalchemy_opentracing's {@code
+   * init_tracing(tracer, trace_all_engines, trace_all_queries)}: with {@code traceAllConnections}
+   * false only {@link #register}ed connections are traced; with {@code traceAllQueries} false only
+   * marked statements and connections are.
    */
   public static void init(Tracer tracer, boolean traceAllConnections, boolean traceAllQueries) {
     init(tracer, TracingOptions.builder()
@@ -123,7 +123,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code target} under {@code parent}: a statement for its next execution, a connection
-   * until its transaction ends, like the seed's {@code set_parent_span}.
+   * until its transaction ends, like sqlalchemy_opentracing's {@code set_parent_span}.
    *
    * @param target a statement or connection of this driver, or a proxy that unwraps to one
    * @throws NullPointerException if {@code target} or {@code parent} is null
@@ -136,7 +136,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code target} under the active span, if any: a statement for its next execution, a
-   * connection until its transaction ends, like the seed's {@code set_traced}.
+   * connection until its transaction ends, like sqlalchemy_opentracing's {@code set_traced}.
    *
    * @throws NullPointerException if {@code target} is null
    * @throws IllegalArgumentException if {@code target} is not of this driver
@@ -146,8 +146,8 @@ public final class TracingDriver implements Driver {
   }
 
   /**
-   * Removes the mark of {@code target}, like the seed's {@code clear_traced}: no further tracing
-   * through it; spans already finished stay. A no-op on an unmarked target.
+   * Removes the mark of {@code target}, like sqlalchemy_opentracing's {@code clear_traced}: no
+   * further tracing through it; spans already finished stay. A no-op on an unmarked target.
    *
    * @throws NullPointerException if {@code target} is null
    * @throws IllegalArgumentException if {@code target} is not of this driver
@@ -158,7 +158,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code connection} for its whole life even when {@code traceAllConnections} is off,
-   * like the seed's {@code register_engine}.
+   * like sqlalchemy_opentracing's {@code register_engine}.
    *
    * @throws NullPointerException if {@code connection} is null
    * @throws IllegalArgumentException if it is not a connection of this driver
@@ -167,7 +167,7 @@ public final class TracingDriver implements Driver {
     connectionOf(connection).setRegistered(true);
   }
 
-  /** Undoes {@link #register}, like the seed's {@code unregister_engine}. */
+  /** Undoes {@link #register}, like sqlalchemy_opentracing's {@code unregister_engine}. */
   public static void unregister(Connection connection) {
     connectionOf(connection).setRegistered(false);
   }

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * A statement of the real driver, traced: each execution is one span, started just before the
- * real call and finished right after it. It holds the statement's mark (the seed's traced
- * statement, which covers its next execution).
+ * real call and finished right after it. It holds the statement's mark ({@link
+ * TracingDriver#setParentSpan}, {@link TracingDriver#setTraced}), which covers its next
+ * execution.
  */
 class TracingStatement extends DelegatingStatement {
   private static final VarHandle MARK;
