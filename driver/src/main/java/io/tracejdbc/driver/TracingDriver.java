@@ -215,20 +215,9 @@ public final class TracingDriver implements Driver {
     ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     List<DriverPropertyInfo> properties = new ArrayList<>();
     TracingOptions defaults = TracingOptions.defaults();
-    properties.add(option(TracingOptions.TRACE_ALL_CONNECTIONS,
-        defaults.traceAllConnections(), "trace every connection, not only registered ones", "true", "false"));
-    properties.add(option(TracingOptions.TRACE_ALL_QUERIES,
-        defaults.traceAllQueries(), "trace every statement, not only marked ones", "true", "false"));
-    properties.add(option(TracingOptions.TRACE_WITH_ACTIVE_SPAN_ONLY,
-        defaults.traceWithActiveSpanOnly(), "trace only statements with a parent span", "true", "false"));
-    properties.add(option(TracingOptions.IGNORE_FOR_TRACING,
-        "", "an exact statement never to trace; repeatable; \"...\" with \\\" escapes"));
-    properties.add(option(TracingOptions.SLOW_QUERY_THRESHOLD_MS,
-        defaults.slowQueryThresholdMs(), "tag slow=true above this many milliseconds; 0 is off"));
-    properties.add(option(TracingOptions.STATEMENT_TEXT,
-        "sanitized", "what db.statement holds", "sanitized", "raw", "none"));
-    properties.add(option(TracingOptions.TRACE_TRANSACTIONS,
-        defaults.traceTransactions(), "trace commit, rollback and savepoints", "true", "false"));
+    for (TracingOptions.Option option : TracingOptions.NAMES.values()) {
+      properties.add(option.propertyInfo(defaults));
+    }
     if (parsed.hasRealUrl()) {
       Driver real = DriverManager.getDriver(parsed.realUrl);
       properties.addAll(Arrays.asList(real.getPropertyInfo(parsed.realUrl, info)));
@@ -272,7 +261,7 @@ public final class TracingDriver implements Driver {
         if (named.add(name) && name.equals(TracingOptions.IGNORE_FOR_TRACING)) {
           builder.clearIgnoredTexts();
         }
-        TracingOptions.NAMES.get(name).accept(builder, option.getValue());
+        TracingOptions.NAMES.get(name).read(builder, option.getValue());
       }
     } catch (IllegalArgumentException e) {
       throw new SQLException(e.getMessage(), "HY024", e);
@@ -291,15 +280,6 @@ public final class TracingDriver implements Driver {
           + "' (from '" + DbInfo.redact(url) + "'): put the database's driver on the class path",
           e.getSQLState(), e);
     }
-  }
-
-  private static DriverPropertyInfo option(String name, Object value, String description,
-      String... choices) {
-    DriverPropertyInfo property = new DriverPropertyInfo(name, String.valueOf(value));
-    property.description = description;
-    property.required = false;
-    property.choices = choices.length == 0 ? null : choices;
-    return property;
   }
 
   private static void mark(Object target, Mark mark) {
