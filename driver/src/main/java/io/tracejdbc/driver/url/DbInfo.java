@@ -1,5 +1,6 @@
 package io.tracejdbc.driver.url;
 
+import io.tracejdbc.parser.SqlClassifier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import java.util.Properties;
  * db.instance;    // "shop"
  * db.user;        // "app"
  * db.peerAddress; // "db.example:6432"
+ * db.dialect;     // SqlClassifier.Dialect.STANDARD
  * }</pre>
  *
  * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's
@@ -49,14 +51,18 @@ public final class DbInfo {
   public final String host;
   public final Integer port;
   public final String peerAddress;
+  /** How the database reads SQL text, known from the subprotocol alone. */
+  public final SqlClassifier.Dialect dialect;
 
-  private DbInfo(String system, String instance, String user, String host, Integer port) {
+  private DbInfo(String system, String instance, String user, String host, Integer port,
+      SqlClassifier.Dialect dialect) {
     this.system = system;
     this.instance = instance;
     this.user = user;
     this.host = host;
     this.port = port;
     this.peerAddress = peerAddress(host, port);
+    this.dialect = dialect;
   }
 
   /**
@@ -75,7 +81,7 @@ public final class DbInfo {
       // connection only loses some tags.
       facts = new Builder(subprotocolOrUnknown(realUrl));
     }
-    return facts.build(propertiesUser);
+    return facts.build(propertiesUser, dialectOf(realUrl));
   }
 
   /**
@@ -98,6 +104,11 @@ public final class DbInfo {
     PARSERS.getOrDefault(subprotocol, GENERIC).parse(rest, facts);
     facts.userParameter(UrlText.param(url, "user", "username"));
     return facts;
+  }
+
+  private static SqlClassifier.Dialect dialectOf(String url) {
+    DbUrlParser parser = PARSERS.get(subprotocolOrUnknown(url));
+    return parser == null ? SqlClassifier.Dialect.STANDARD : parser.dialect();
   }
 
   /** The lower-case subprotocol of a {@code jdbc:<subprotocol>:...} URL, else UNKNOWN_SYSTEM. */
@@ -208,10 +219,10 @@ public final class DbInfo {
       this.parameterUser = user;
     }
 
-    private DbInfo build(String propertiesUser) {
+    private DbInfo build(String propertiesUser, SqlClassifier.Dialect dialect) {
       String user = propertiesUser != null ? propertiesUser : parameterUser;
-      return new DbInfo(
-          system, instance, user != null ? user : authorityUser, host, host == null ? null : port);
+      return new DbInfo(system, instance, user != null ? user : authorityUser, host,
+          host == null ? null : port, dialect);
     }
   }
 }
