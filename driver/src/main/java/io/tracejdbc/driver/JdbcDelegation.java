@@ -32,6 +32,7 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Wrapper;
 import java.util.Calendar;
 import java.util.Map;
 import java.util.Properties;
@@ -46,10 +47,10 @@ final class JdbcDelegation {
   private JdbcDelegation() {}
 
   /**
-   * {@link Connection}'s own methods, passed to {@code delegate}. Left to
-   * {@link TracingConnection}: abort, clearWarnings, close, commit, createStatement, endRequest,
-   * getMetaData, prepareCall, prepareStatement, releaseSavepoint, rollback, setAutoCommit,
-   * setSavepoint.
+   * {@link Connection}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
+   * contract of {@link Wrappers}. Left to {@link TracingConnection}: abort, clearWarnings, close,
+   * commit, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
+   * releaseSavepoint, rollback, setAutoCommit, setSavepoint.
    */
   abstract static class DelegatingConnection implements Connection {
     final Connection delegate;
@@ -159,6 +160,11 @@ final class JdbcDelegation {
     }
 
     @Override
+    public boolean isWrapperFor(Class<?> arg0) throws SQLException {
+      return Wrappers.isWrapperFor(this, delegate, arg0);
+    }
+
+    @Override
     public String nativeSQL(String arg0) throws SQLException {
       return delegate.nativeSQL(arg0);
     }
@@ -228,12 +234,18 @@ final class JdbcDelegation {
     public void setTypeMap(Map<String, Class<?>> arg0) throws SQLException {
       delegate.setTypeMap(arg0);
     }
+
+    @Override
+    public <T> T unwrap(Class<T> arg0) throws SQLException {
+      return Wrappers.unwrap(this, delegate, arg0);
+    }
   }
 
   /**
-   * {@link Statement}'s own methods, passed to {@code delegate}. Left to {@link TracingStatement}:
-   * addBatch, clearBatch, close, execute, executeBatch, executeLargeBatch, executeLargeUpdate,
-   * executeQuery, executeUpdate, getConnection, getGeneratedKeys, getResultSet.
+   * {@link Statement}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
+   * contract of {@link Wrappers}. Left to {@link TracingStatement}: addBatch, clearBatch, close,
+   * execute, executeBatch, executeLargeBatch, executeLargeUpdate, executeQuery, executeUpdate,
+   * getConnection, getGeneratedKeys, getResultSet.
    */
   abstract static class DelegatingStatement implements Statement {
     final Statement delegate;
@@ -363,6 +375,11 @@ final class JdbcDelegation {
     }
 
     @Override
+    public boolean isWrapperFor(Class<?> arg0) throws SQLException {
+      return Wrappers.isWrapperFor(this, delegate, arg0);
+    }
+
+    @Override
     public void setCursorName(String arg0) throws SQLException {
       delegate.setCursorName(arg0);
     }
@@ -405,6 +422,11 @@ final class JdbcDelegation {
     @Override
     public void setQueryTimeout(int arg0) throws SQLException {
       delegate.setQueryTimeout(arg0);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> arg0) throws SQLException {
+      return Wrappers.unwrap(this, delegate, arg0);
     }
   }
 
@@ -1311,8 +1333,8 @@ final class JdbcDelegation {
   }
 
   /**
-   * {@link ResultSet}'s own methods, passed to {@code delegate}. Left to {@link TracingResultSet}:
-   * getStatement.
+   * {@link ResultSet}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
+   * contract of {@link Wrappers}. Left to {@link TracingResultSet}: getStatement.
    */
   abstract static class DelegatingResultSet implements ResultSet {
     final ResultSet delegate;
@@ -1786,6 +1808,11 @@ final class JdbcDelegation {
     }
 
     @Override
+    public boolean isWrapperFor(Class<?> arg0) throws SQLException {
+      return Wrappers.isWrapperFor(this, delegate, arg0);
+    }
+
+    @Override
     public boolean last() throws SQLException {
       return delegate.last();
     }
@@ -1843,6 +1870,11 @@ final class JdbcDelegation {
     @Override
     public void setFetchSize(int arg0) throws SQLException {
       delegate.setFetchSize(arg0);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> arg0) throws SQLException {
+      return Wrappers.unwrap(this, delegate, arg0);
     }
 
     @Override
@@ -2287,13 +2319,13 @@ final class JdbcDelegation {
   }
 
   /**
-   * {@link DatabaseMetaData}'s own methods, passed to {@code delegate}. Left to
-   * {@link TracingDatabaseMetaData}: getAttributes, getBestRowIdentifier, getCatalogs,
-   * getClientInfoProperties, getColumnPrivileges, getColumns, getConnection, getCrossReference,
-   * getExportedKeys, getFunctionColumns, getFunctions, getImportedKeys, getIndexInfo,
-   * getPrimaryKeys, getProcedureColumns, getProcedures, getPseudoColumns, getSchemas,
-   * getSuperTables, getSuperTypes, getTablePrivileges, getTableTypes, getTables, getTypeInfo,
-   * getUDTs, getVersionColumns.
+   * {@link DatabaseMetaData}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by
+   * the contract of {@link Wrappers}. Left to {@link TracingDatabaseMetaData}: getAttributes,
+   * getBestRowIdentifier, getCatalogs, getClientInfoProperties, getColumnPrivileges, getColumns,
+   * getConnection, getCrossReference, getExportedKeys, getFunctionColumns, getFunctions,
+   * getImportedKeys, getIndexInfo, getPrimaryKeys, getProcedureColumns, getProcedures,
+   * getPseudoColumns, getSchemas, getSuperTables, getSuperTypes, getTablePrivileges, getTableTypes,
+   * getTables, getTypeInfo, getUDTs, getVersionColumns.
    */
   abstract static class DelegatingDatabaseMetaData implements DatabaseMetaData {
     final DatabaseMetaData delegate;
@@ -2600,6 +2632,11 @@ final class JdbcDelegation {
     @Override
     public boolean isReadOnly() throws SQLException {
       return delegate.isReadOnly();
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> arg0) throws SQLException {
+      return Wrappers.isWrapperFor(this, delegate, arg0);
     }
 
     @Override
@@ -3035,6 +3072,11 @@ final class JdbcDelegation {
     @Override
     public boolean supportsUnionAll() throws SQLException {
       return delegate.supportsUnionAll();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> arg0) throws SQLException {
+      return Wrappers.unwrap(this, delegate, arg0);
     }
 
     @Override

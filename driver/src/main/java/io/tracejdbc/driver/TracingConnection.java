@@ -235,16 +235,6 @@ final class TracingConnection extends DelegatingConnection {
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Wrappers.isWrapperFor(this, delegate, iface);
-  }
-
-  @Override
   public String toString() {
     return "TracingConnection[" + config.db.system + "] wrapping " + delegate;
   }

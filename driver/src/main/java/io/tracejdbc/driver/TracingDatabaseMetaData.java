@@ -25,16 +25,6 @@ final class TracingDatabaseMetaData extends DelegatingDatabaseMetaData {
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Wrappers.isWrapperFor(this, delegate, iface);
-  }
-
-  @Override
   public String toString() {
     return "TracingDatabaseMetaData wrapping " + delegate;
   }

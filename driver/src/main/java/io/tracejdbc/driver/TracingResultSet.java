@@ -2,7 +2,6 @@ package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingResultSet;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A result set of the real driver whose {@link #getStatement()} is the tracing statement. */
@@ -17,16 +16,6 @@ final class TracingResultSet extends DelegatingResultSet {
   @Override
   public Statement getStatement() {
     return statement;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Wrappers.isWrapperFor(this, delegate, iface);
   }
 
   @Override

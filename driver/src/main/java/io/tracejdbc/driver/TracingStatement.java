@@ -305,16 +305,6 @@ class TracingStatement extends DelegatingStatement {
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Wrappers.isWrapperFor(this, delegate, iface);
-  }
-
-  @Override
   public String toString() {
     return getClass().getSimpleName() + " wrapping " + delegate;
   }

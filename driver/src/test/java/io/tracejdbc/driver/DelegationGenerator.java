@@ -16,6 +16,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Wrapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,7 +33,9 @@ import java.util.stream.Stream;
  * the interface itself declares (default methods too) to the real object, except those its
  * {@code Tracing*} class writes. Those are left abstract, so the compiler makes the tracing class
  * write them; a method that returns a JDBC object tracejdbc wraps is always among them, since the
- * identity contract wants the wrapper back.
+ * identity contract wants the wrapper back. The first base of each wrapper also answers {@link
+ * Wrapper}'s {@code unwrap} and {@code isWrapperFor}, by the contract every wrapper shares
+ * ({@code Wrappers}).
  *
  * <p>Build only: it runs on the JDK alone, even when the driver does not compile (from the
  * repository root, {@value #COMMAND}); {@code GeneratedDelegationIsUpToDateTest} checks that the
@@ -89,9 +92,15 @@ final class DelegationGenerator {
       return "Delegating" + iface.getSimpleName();
     }
 
-    /** The non-static methods the interface itself declares, by name then parameter types. */
+    /**
+     * The non-static methods the interface itself declares, by name then parameter types; a base
+     * without a superclass also has {@link Wrapper}'s.
+     */
     List<Method> methods() {
-      return Arrays.stream(iface.getDeclaredMethods())
+      Stream<Method> wrapper = superclass == null
+          ? Arrays.stream(Wrapper.class.getDeclaredMethods())
+          : Stream.empty();
+      return Stream.concat(Arrays.stream(iface.getDeclaredMethods()), wrapper)
           .filter(m -> !Modifier.isStatic(m.getModifiers()))
           .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
           .sorted(Comparator.comparing(Method::getName)
@@ -160,9 +169,12 @@ final class DelegationGenerator {
     }
     String leftNames = left.stream().map(Method::getName).distinct()
         .collect(Collectors.joining(", "));
+    String wrapper = base.superclass() == null
+        ? ", and {@link " + name(Wrapper.class) + "}'s by the contract of {@link Wrappers}"
+        : "";
     StringBuilder out = new StringBuilder(javadoc("  ", "{@link " + iface + "}'s own methods,"
-        + " passed to {@code " + base.field() + "}. Left to {@link " + base.tracingClass() + "}: "
-        + (leftNames.isEmpty() ? "none" : leftNames) + "."));
+        + " passed to {@code " + base.field() + "}" + wrapper + ". Left to {@link "
+        + base.tracingClass() + "}: " + (leftNames.isEmpty() ? "none" : leftNames) + "."));
     String header = "  abstract static class " + base.name()
         + (base.superclass() == null ? "" : " extends " + base.superclass());
     String implementsClause = "implements " + iface + " {";
@@ -219,7 +231,9 @@ final class DelegationGenerator {
       }
     }
     out.append(oneLine).append('\n');
-    String call = (returns.equals("void") ? "" : "return ") + field + "." + method.getName() + "(";
+    String call = method.getDeclaringClass() == Wrapper.class
+        ? "return Wrappers." + method.getName() + "(this, " + field + ", "
+        : (returns.equals("void") ? "" : "return ") + field + "." + method.getName() + "(";
     out.append(wrap("      ", call, arguments, ");")).append('\n');
     return out.append("    }\n").toString();
   }
