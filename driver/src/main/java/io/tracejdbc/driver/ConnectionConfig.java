@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Tracer;
+import io.tracejdbc.driver.url.DbInfo;
 import io.tracejdbc.parser.SqlClassifier;
 import java.util.Set;
 

@@ -4,7 +4,10 @@ import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
 import io.opentracing.tag.Tags;
+import io.tracejdbc.driver.url.DbInfo;
+import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
+import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -161,5 +164,69 @@ final class Spans {
       }
     }
     return sql.contentEquals(out) ? sql : out.toString();
+  }
+
+  /**
+   * Reports a tracer that throws: once loudly per installed tracer, then quietly, so a broken
+   * tracer cannot flood the log.
+   */
+  static final class TracerFailures {
+    private static final System.Logger LOG = System.getLogger("io.tracejdbc.driver");
+    private static volatile boolean reported;
+
+    private TracerFailures() {}
+
+    /** A new tracer was installed: its first failure gets its own warning. */
+    static void newTracer() {
+      reported = false;
+    }
+
+    static void report(Throwable failure) {
+      if (!reported) {
+        reported = true;
+        LOG.log(Level.WARNING,
+            "The tracer threw; tracejdbc runs the statement untraced"
+                + " and will not repeat this warning",
+            failure);
+      } else {
+        LOG.log(Level.DEBUG, "The tracer threw again", failure);
+      }
+    }
+  }
+
+  /**
+   * What an error log may say of a driver's exception message when statement text is not raw.
+   * Drivers put data in their messages: pgjdbc adds a {@code Detail: Key (email)=(bob@x.org)}
+   * line, MariaDB quotes the duplicate value, and either may double-quote a value it could not
+   * convert.
+   */
+  static final class ErrorMessages {
+    private ErrorMessages() {}
+
+    /**
+     * The message's first line with every value masked: quoted text (single or double quotes) and
+     * numbers become {@code ?}. Later lines, where drivers put details and hints, are dropped.
+     */
+    static String redact(String message) {
+      int end = 0;
+      while (end < message.length()
+          && message.charAt(end) != '\n'
+          && message.charAt(end) != '\r') {
+        end++;
+      }
+      String sanitized = SqlClassifier.sanitize(message.substring(0, end));
+      StringBuilder out = new StringBuilder(sanitized.length());
+      for (int i = 0; i < sanitized.length(); i++) {
+        char c = sanitized.charAt(i);
+        if (c == '"') {
+          int close = sanitized.indexOf('"', i + 1);
+          i = close < 0 ? sanitized.length() : close;
+          out.append('?');
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
   }
 }

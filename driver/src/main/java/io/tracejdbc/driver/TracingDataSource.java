@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Tracer;
+import io.tracejdbc.driver.url.DbInfo;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;

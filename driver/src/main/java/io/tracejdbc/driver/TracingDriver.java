@@ -3,6 +3,9 @@ package io.tracejdbc.driver;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
+import io.tracejdbc.driver.Spans.TracerFailures;
+import io.tracejdbc.driver.url.ConnectionUrl;
+import io.tracejdbc.driver.url.DbInfo;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -88,18 +91,18 @@ public final class TracingDriver implements Driver {
   public TracingDriver() {}
 
   /**
-   * Traces every statement of every connection with {@code tracer}, like the seed's {@code
-   * init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()}.
+   * Traces every statement of every connection with {@code tracer}, like sqlalchemy_opentracing's
+   * {@code init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()}.
    */
   public static void init(Tracer tracer) {
     init(tracer, TracingOptions.defaults());
   }
 
   /**
-   * Sets the tracer and the two trace-all toggles, like the seed's {@code init_tracing(tracer,
-   * trace_all_engines, trace_all_queries)}: with {@code traceAllConnections} false only {@link
-   * #register}ed connections are traced; with {@code traceAllQueries} false only marked statements
-   * and connections are.
+   * Sets the tracer and the two trace-all toggles, like sqlalchemy_opentracing's {@code
+   * init_tracing(tracer, trace_all_engines, trace_all_queries)}: with {@code traceAllConnections}
+   * false only {@link #register}ed connections are traced; with {@code traceAllQueries} false only
+   * marked statements and connections are.
    */
   public static void init(Tracer tracer, boolean traceAllConnections, boolean traceAllQueries) {
     init(tracer, TracingOptions.builder()
@@ -122,7 +125,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code target} under {@code parent}: a statement for its next execution, a connection
-   * until its transaction ends, like the seed's {@code set_parent_span}.
+   * until its transaction ends, like sqlalchemy_opentracing's {@code set_parent_span}.
    *
    * @param target a statement or connection of this driver, or a proxy that unwraps to one
    * @throws NullPointerException if {@code target} or {@code parent} is null
@@ -135,7 +138,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code target} under the active span, if any: a statement for its next execution, a
-   * connection until its transaction ends, like the seed's {@code set_traced}.
+   * connection until its transaction ends, like sqlalchemy_opentracing's {@code set_traced}.
    *
    * @throws NullPointerException if {@code target} is null
    * @throws IllegalArgumentException if {@code target} is not of this driver
@@ -145,8 +148,8 @@ public final class TracingDriver implements Driver {
   }
 
   /**
-   * Removes the mark of {@code target}, like the seed's {@code clear_traced}: no further tracing
-   * through it; spans already finished stay. A no-op on an unmarked target.
+   * Removes the mark of {@code target}, like sqlalchemy_opentracing's {@code clear_traced}: no
+   * further tracing through it; spans already finished stay. A no-op on an unmarked target.
    *
    * @throws NullPointerException if {@code target} is null
    * @throws IllegalArgumentException if {@code target} is not of this driver
@@ -157,7 +160,7 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces {@code connection} for its whole life even when {@code traceAllConnections} is off,
-   * like the seed's {@code register_engine}.
+   * like sqlalchemy_opentracing's {@code register_engine}.
    *
    * @throws NullPointerException if {@code connection} is null
    * @throws IllegalArgumentException if it is not a connection of this driver
@@ -166,7 +169,7 @@ public final class TracingDriver implements Driver {
     connectionOf(connection).setRegistered(true);
   }
 
-  /** Undoes {@link #register}, like the seed's {@code unregister_engine}. */
+  /** Undoes {@link #register}, like sqlalchemy_opentracing's {@code unregister_engine}. */
   public static void unregister(Connection connection) {
     connectionOf(connection).setRegistered(false);
   }
@@ -176,7 +179,7 @@ public final class TracingDriver implements Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     if (!parsed.hasRealUrl()) {
       throw new SQLException("No real JDBC URL after " + URL_PREFIX + " in '" + DbInfo.redact(url)
           + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
@@ -202,23 +205,12 @@ public final class TracingDriver implements Driver {
     if (!acceptsURL(url)) {
       return new DriverPropertyInfo[0];
     }
-    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     List<DriverPropertyInfo> properties = new ArrayList<>();
     TracingOptions defaults = TracingOptions.defaults();
-    properties.add(option(TracingOptions.TRACE_ALL_CONNECTIONS,
-        defaults.traceAllConnections(), "trace every connection, not only registered ones", "true", "false"));
-    properties.add(option(TracingOptions.TRACE_ALL_QUERIES,
-        defaults.traceAllQueries(), "trace every statement, not only marked ones", "true", "false"));
-    properties.add(option(TracingOptions.TRACE_WITH_ACTIVE_SPAN_ONLY,
-        defaults.traceWithActiveSpanOnly(), "trace only statements with a parent span", "true", "false"));
-    properties.add(option(TracingOptions.IGNORE_FOR_TRACING,
-        "", "an exact statement never to trace; repeatable; \"...\" with \\\" escapes"));
-    properties.add(option(TracingOptions.SLOW_QUERY_THRESHOLD_MS,
-        defaults.slowQueryThresholdMs(), "tag slow=true above this many milliseconds; 0 is off"));
-    properties.add(option(TracingOptions.STATEMENT_TEXT,
-        "sanitized", "what db.statement holds", "sanitized", "raw", "none"));
-    properties.add(option(TracingOptions.TRACE_TRANSACTIONS,
-        defaults.traceTransactions(), "trace commit, rollback and savepoints", "true", "false"));
+    for (TracingOptions.Option option : TracingOptions.NAMES.values()) {
+      properties.add(option.propertyInfo(defaults));
+    }
     if (parsed.hasRealUrl()) {
       Driver real = DriverManager.getDriver(parsed.realUrl);
       properties.addAll(Arrays.asList(real.getPropertyInfo(parsed.realUrl, info)));
@@ -269,15 +261,6 @@ public final class TracingDriver implements Driver {
           + "' (from '" + DbInfo.redact(url) + "'): put the database's driver on the class path",
           e.getSQLState(), e);
     }
-  }
-
-  private static DriverPropertyInfo option(String name, Object value, String description,
-      String... choices) {
-    DriverPropertyInfo property = new DriverPropertyInfo(name, String.valueOf(value));
-    property.description = description;
-    property.required = false;
-    property.choices = choices.length == 0 ? null : choices;
-    return property;
   }
 
   private static void mark(Object target, Mark mark) {

@@ -1,8 +1,11 @@
 package io.tracejdbc.driver;
 
+import java.sql.DriverPropertyInfo;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What tracejdbc traces and how. Immutable; build one with {@link #builder()} and pass it to
@@ -68,17 +74,29 @@ public final class TracingOptions {
   static final String STATEMENT_TEXT = "statementText";
   static final String TRACE_TRANSACTIONS = "traceTransactions";
 
-  /** Every option name, each with the parser of its text form (URL and Properties). */
-  static final Map<String, BiConsumer<Builder, String>> NAMES =
-      Map.of(
-          TRACE_ALL_CONNECTIONS, (b, v) -> b.traceAllConnections(parseBoolean(TRACE_ALL_CONNECTIONS, v)),
-          TRACE_ALL_QUERIES, (b, v) -> b.traceAllQueries(parseBoolean(TRACE_ALL_QUERIES, v)),
-          TRACE_WITH_ACTIVE_SPAN_ONLY,
-              (b, v) -> b.traceWithActiveSpanOnly(parseBoolean(TRACE_WITH_ACTIVE_SPAN_ONLY, v)),
-          IGNORE_FOR_TRACING, Builder::addIgnoredText,
-          SLOW_QUERY_THRESHOLD_MS, (b, v) -> b.slowQueryThresholdMs(parseThreshold(v)),
-          STATEMENT_TEXT, (b, v) -> b.statementText(parseStatementText(v)),
-          TRACE_TRANSACTIONS, (b, v) -> b.traceTransactions(parseBoolean(TRACE_TRANSACTIONS, v)));
+  /**
+   * Every option by name, in the order of the table above: how its text form (in a URL or
+   * Properties) is read, and how {@link java.sql.Driver#getPropertyInfo} describes it.
+   */
+  static final Map<String, Option> NAMES = byName(
+      flag(TRACE_ALL_CONNECTIONS, "trace every connection, not only registered ones",
+          TracingOptions::traceAllConnections, Builder::traceAllConnections),
+      flag(TRACE_ALL_QUERIES, "trace every statement, not only marked ones",
+          TracingOptions::traceAllQueries, Builder::traceAllQueries),
+      flag(TRACE_WITH_ACTIVE_SPAN_ONLY, "trace only statements with a parent span",
+          TracingOptions::traceWithActiveSpanOnly, Builder::traceWithActiveSpanOnly),
+      new Option(IGNORE_FOR_TRACING,
+          "an exact statement never to trace; repeatable; \"...\" with \\\" escapes",
+          TracingOptions::ignoreForTracing, Builder::addIgnoredText),
+      new Option(SLOW_QUERY_THRESHOLD_MS, "tag slow=true above this many milliseconds; 0 is off",
+          TracingOptions::slowQueryThresholdMs,
+          (builder, text) -> builder.slowQueryThresholdMs(parseThreshold(text))),
+      new Option(STATEMENT_TEXT, "what db.statement holds",
+          options -> options.statementText.name().toLowerCase(Locale.ROOT),
+          (builder, text) -> builder.statementText(parseStatementText(text)),
+          "sanitized", "raw", "none"),
+      flag(TRACE_TRANSACTIONS, "trace commit, rollback and savepoints",
+          TracingOptions::traceTransactions, Builder::traceTransactions));
 
   private static final TracingOptions DEFAULTS = new Builder().build();
 
@@ -121,9 +139,9 @@ public final class TracingOptions {
   public static TracingOptions fromProperties(Properties properties) {
     Builder builder = builder();
     for (String name : properties.stringPropertyNames()) {
-      BiConsumer<Builder, String> parser = NAMES.get(name);
-      if (parser != null) {
-        parser.accept(builder, properties.getProperty(name));
+      Option option = NAMES.get(name);
+      if (option != null) {
+        option.read(builder, properties.getProperty(name));
       }
     }
     return builder.build();
@@ -143,7 +161,7 @@ public final class TracingOptions {
   static TracingOptions parse(List<Map.Entry<String, String>> options) {
     Builder builder = builder();
     for (Map.Entry<String, String> option : options) {
-      NAMES.get(option.getKey()).accept(builder, option.getValue());
+      NAMES.get(option.getKey()).read(builder, option.getValue());
     }
     return builder.build();
   }
@@ -209,13 +227,25 @@ public final class TracingOptions {
 
   @Override
   public String toString() {
-    return "TracingOptions{traceAllConnections=" + traceAllConnections
-        + ", traceAllQueries=" + traceAllQueries
-        + ", traceWithActiveSpanOnly=" + traceWithActiveSpanOnly
-        + ", ignoreForTracing=" + ignoreForTracing
-        + ", slowQueryThresholdMs=" + slowQueryThresholdMs
-        + ", statementText=" + statementText.name().toLowerCase(Locale.ROOT)
-        + ", traceTransactions=" + traceTransactions + "}";
+    StringJoiner options = new StringJoiner(", ", "TracingOptions{", "}");
+    for (Option option : NAMES.values()) {
+      options.add(option.name + "=" + option.value.apply(this));
+    }
+    return options.toString();
+  }
+
+  private static Map<String, Option> byName(Option... options) {
+    Map<String, Option> byName = new LinkedHashMap<>();
+    for (Option option : options) {
+      byName.put(option.name, option);
+    }
+    return Collections.unmodifiableMap(byName);
+  }
+
+  private static Option flag(String name, String description, Predicate<TracingOptions> value,
+      BiConsumer<Builder, Boolean> setter) {
+    return new Option(name, description, value::test,
+        (builder, text) -> setter.accept(builder, parseBoolean(name, text)), "true", "false");
   }
 
   private static boolean parseBoolean(String option, String value) {
@@ -331,6 +361,45 @@ public final class TracingOptions {
     private void addIgnoredText(String statement) {
       ignoreForTracing.add(statement);
       named.add(IGNORE_FOR_TRACING);
+    }
+  }
+
+  /** One option as a URL or Properties names it. */
+  static final class Option {
+    final String name;
+    private final String description;
+    private final Function<TracingOptions, Object> value;
+    private final BiConsumer<Builder, String> reader;
+    private final String[] choices;
+
+    private Option(String name, String description, Function<TracingOptions, Object> value,
+        BiConsumer<Builder, String> reader, String... choices) {
+      this.name = name;
+      this.description = description;
+      this.value = value;
+      this.reader = reader;
+      this.choices = choices;
+    }
+
+    /**
+     * Sets this option in {@code builder} from its text form.
+     *
+     * @throws IllegalArgumentException naming the option and the values it takes, for a bad value
+     */
+    void read(Builder builder, String text) {
+      reader.accept(builder, text);
+    }
+
+    /** This option as {@code getPropertyInfo} lists it, with its value in {@code options}. */
+    DriverPropertyInfo propertyInfo(TracingOptions options) {
+      Object current = value.apply(options);
+      boolean none = current instanceof Collection && ((Collection<?>) current).isEmpty();
+      DriverPropertyInfo property =
+          new DriverPropertyInfo(name, none ? "" : String.valueOf(current));
+      property.description = description;
+      property.required = false;
+      property.choices = choices.length == 0 ? null : choices.clone();
+      return property;
     }
   }
 }

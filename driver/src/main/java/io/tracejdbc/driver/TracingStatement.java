@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Span;
+import io.tracejdbc.driver.JdbcDelegation.DelegatingStatement;
 import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.lang.invoke.MethodHandles;
@@ -9,7 +10,6 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,10 +18,11 @@ import java.util.Set;
 
 /**
  * A statement of the real driver, traced: each execution is one span, started just before the
- * real call and finished right after it. It holds the statement's mark (the seed's traced
- * statement, which covers its next execution).
+ * real call and finished right after it. It holds the statement's mark ({@link
+ * TracingDriver#setParentSpan}, {@link TracingDriver#setTraced}), which covers its next
+ * execution.
  */
-class TracingStatement implements Statement {
+class TracingStatement extends DelegatingStatement {
   private static final VarHandle MARK;
   private static final String PRAGMA = "pragma";
   private static final String BATCH = "batch";
@@ -36,7 +37,6 @@ class TracingStatement implements Statement {
     }
   }
 
-  final Statement delegate;
   final TracingConnection connection;
   private volatile Mark mark;
   /** Whether the execution being traced writes rows, so that its row count means something. */
@@ -48,7 +48,7 @@ class TracingStatement implements Statement {
   private List<String> batch;
 
   TracingStatement(Statement delegate, TracingConnection connection) {
-    this.delegate = delegate;
+    super(delegate);
     this.connection = connection;
   }
 
@@ -313,16 +313,6 @@ class TracingStatement implements Statement {
   }
 
   @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, delegate, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return Wrappers.isWrapperFor(this, delegate, iface);
-  }
-
-  @Override
   public String toString() {
     return getClass().getSimpleName() + " wrapping " + delegate;
   }
@@ -460,172 +450,5 @@ class TracingStatement implements Statement {
       if (count >= 0) total = Math.max(total, 0) + count;
     }
     return total;
-  }
-
-  // Plain delegation, in the order of java.sql.Statement.
-
-  @Override
-  public int getMaxFieldSize() throws SQLException {
-    return delegate.getMaxFieldSize();
-  }
-
-  @Override
-  public void setMaxFieldSize(int max) throws SQLException {
-    delegate.setMaxFieldSize(max);
-  }
-
-  @Override
-  public int getMaxRows() throws SQLException {
-    return delegate.getMaxRows();
-  }
-
-  @Override
-  public void setMaxRows(int max) throws SQLException {
-    delegate.setMaxRows(max);
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean enable) throws SQLException {
-    delegate.setEscapeProcessing(enable);
-  }
-
-  @Override
-  public int getQueryTimeout() throws SQLException {
-    return delegate.getQueryTimeout();
-  }
-
-  @Override
-  public void setQueryTimeout(int seconds) throws SQLException {
-    delegate.setQueryTimeout(seconds);
-  }
-
-  @Override
-  public void cancel() throws SQLException {
-    delegate.cancel();
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    return delegate.getWarnings();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
-  }
-
-  @Override
-  public void setCursorName(String name) throws SQLException {
-    delegate.setCursorName(name);
-  }
-
-  @Override
-  public int getUpdateCount() throws SQLException {
-    return delegate.getUpdateCount();
-  }
-
-  @Override
-  public boolean getMoreResults() throws SQLException {
-    return delegate.getMoreResults();
-  }
-
-  @Override
-  public void setFetchDirection(int direction) throws SQLException {
-    delegate.setFetchDirection(direction);
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    return delegate.getFetchDirection();
-  }
-
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    delegate.setFetchSize(rows);
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    return delegate.getFetchSize();
-  }
-
-  @Override
-  public int getResultSetConcurrency() throws SQLException {
-    return delegate.getResultSetConcurrency();
-  }
-
-  @Override
-  public int getResultSetType() throws SQLException {
-    return delegate.getResultSetType();
-  }
-
-  @Override
-  public boolean getMoreResults(int current) throws SQLException {
-    return delegate.getMoreResults(current);
-  }
-
-  @Override
-  public int getResultSetHoldability() throws SQLException {
-    return delegate.getResultSetHoldability();
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return delegate.isClosed();
-  }
-
-  @Override
-  public void setPoolable(boolean poolable) throws SQLException {
-    delegate.setPoolable(poolable);
-  }
-
-  @Override
-  public boolean isPoolable() throws SQLException {
-    return delegate.isPoolable();
-  }
-
-  @Override
-  public void closeOnCompletion() throws SQLException {
-    delegate.closeOnCompletion();
-  }
-
-  @Override
-  public boolean isCloseOnCompletion() throws SQLException {
-    return delegate.isCloseOnCompletion();
-  }
-
-  @Override
-  public long getLargeUpdateCount() throws SQLException {
-    return delegate.getLargeUpdateCount();
-  }
-
-  @Override
-  public void setLargeMaxRows(long max) throws SQLException {
-    delegate.setLargeMaxRows(max);
-  }
-
-  @Override
-  public long getLargeMaxRows() throws SQLException {
-    return delegate.getLargeMaxRows();
-  }
-
-  @Override
-  public String enquoteLiteral(String val) throws SQLException {
-    return delegate.enquoteLiteral(val);
-  }
-
-  @Override
-  public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
-    return delegate.enquoteIdentifier(identifier, alwaysQuote);
-  }
-
-  @Override
-  public boolean isSimpleIdentifier(String identifier) throws SQLException {
-    return delegate.isSimpleIdentifier(identifier);
-  }
-
-  @Override
-  public String enquoteNCharLiteral(String val) throws SQLException {
-    return delegate.enquoteNCharLiteral(val);
   }
 }

@@ -3,6 +3,7 @@ package io.tracejdbc.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentracing.noop.NoopTracerFactory;
+import io.tracejdbc.driver.url.DbInfo;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentracing.Span;
+import io.tracejdbc.driver.url.ConnectionUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -33,12 +34,14 @@ class UrlOptionsTest extends MockTracing {
       "jdbc:tracing:sqlite:x.db?mytraceAllQueries=false                   | jdbc:sqlite:x.db?mytraceAllQueries=false",
   })
   void onlyTracejdbcOptionsAreTakenOutOfTheUrl(String url, String realUrl) throws SQLException {
-    assertThat(ConnectionUrl.parse(url).realUrl).isEqualTo(realUrl);
+    assertThat(ConnectionUrl.parse(url, TracingOptions.NAMES.keySet()).realUrl).isEqualTo(realUrl);
   }
 
   @Test
   void ignoreForTracingTakesJavaJdbcsQuotedSyntaxWithEscapes() throws SQLException {
-    ConnectionUrl url = ConnectionUrl.parse("jdbc:tracing:sqlite:x.db?ignoreForTracing=\"SELECT \\\"a\\\"; 1\"&ignoreForTracing=\"SELECT 2\"");
+    ConnectionUrl url = ConnectionUrl.parse(
+        "jdbc:tracing:sqlite:x.db?ignoreForTracing=\"SELECT \\\"a\\\"; 1\"&ignoreForTracing=\"SELECT 2\"",
+        TracingOptions.NAMES.keySet());
     assertThat(url.options).extracting(e -> e.getValue())
         .containsExactly("SELECT \"a\"; 1", "SELECT 2");
   }

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * {@code jdbc:sqlite:path[?params]}, {@code jdbc:sqlite:file:path?params}, {@code

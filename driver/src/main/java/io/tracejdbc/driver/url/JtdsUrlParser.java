@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * jTDS: {@code jdbc:jtds:sqlserver://host[:port][/database][;property=value...]} and the same

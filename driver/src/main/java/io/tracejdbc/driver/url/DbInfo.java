@@ -1,5 +1,6 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
+import io.tracejdbc.parser.SqlClassifier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,12 +16,15 @@ import java.util.Properties;
  * db.instance;    // "shop"
  * db.user;        // "app"
  * db.peerAddress; // "db.example:6432"
+ * db.dialect;     // SqlClassifier.Dialect.STANDARD
  * }</pre>
  *
  * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's
  * subprotocol; an unknown subprotocol gets the generic {@code //host:port/database} reading.
+ *
+ * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
-final class DbInfo {
+public final class DbInfo {
   /** The system of a URL that has no {@code jdbc:<subprotocol>:} to name one. */
   static final String UNKNOWN_SYSTEM = "other_sql";
 
@@ -41,20 +45,24 @@ final class DbInfo {
 
   private static final DbUrlParser GENERIC = new GenericUrlParser();
 
-  final String system;
-  final String instance;
-  final String user;
-  final String host;
-  final Integer port;
-  final String peerAddress;
+  public final String system;
+  public final String instance;
+  public final String user;
+  public final String host;
+  public final Integer port;
+  public final String peerAddress;
+  /** How the database reads SQL text, known from the subprotocol alone. */
+  public final SqlClassifier.Dialect dialect;
 
-  private DbInfo(String system, String instance, String user, String host, Integer port) {
+  private DbInfo(String system, String instance, String user, String host, Integer port,
+      SqlClassifier.Dialect dialect) {
     this.system = system;
     this.instance = instance;
     this.user = user;
     this.host = host;
     this.port = port;
     this.peerAddress = peerAddress(host, port);
+    this.dialect = dialect;
   }
 
   /**
@@ -62,7 +70,7 @@ final class DbInfo {
    * comes from {@code info}'s {@code user} when set, as drivers do, else from the URL. Never
    * throws and never returns null; {@code info} may be null.
    */
-  static DbInfo parse(String realUrl, Properties info) {
+  public static DbInfo parse(String realUrl, Properties info) {
     String propertiesUser = null;
     Builder facts;
     try {
@@ -73,7 +81,7 @@ final class DbInfo {
       // connection only loses some tags.
       facts = new Builder(subprotocolOrUnknown(realUrl));
     }
-    return facts.build(propertiesUser);
+    return facts.build(propertiesUser, dialectOf(realUrl));
   }
 
   /**
@@ -81,7 +89,7 @@ final class DbInfo {
    * parameters, and the password of {@code user:password@host} and Oracle's {@code
    * user/password@} forms. For error messages; never throws; null stays null.
    */
-  static String redact(String url) {
+  public static String redact(String url) {
     return UrlRedactor.redact(url);
   }
 
@@ -96,6 +104,11 @@ final class DbInfo {
     PARSERS.getOrDefault(subprotocol, GENERIC).parse(rest, facts);
     facts.userParameter(UrlText.param(url, "user", "username"));
     return facts;
+  }
+
+  private static SqlClassifier.Dialect dialectOf(String url) {
+    DbUrlParser parser = PARSERS.get(subprotocolOrUnknown(url));
+    return parser == null ? SqlClassifier.Dialect.STANDARD : parser.dialect();
   }
 
   /** The lower-case subprotocol of a {@code jdbc:<subprotocol>:...} URL, else UNKNOWN_SYSTEM. */
@@ -206,10 +219,10 @@ final class DbInfo {
       this.parameterUser = user;
     }
 
-    private DbInfo build(String propertiesUser) {
+    private DbInfo build(String propertiesUser, SqlClassifier.Dialect dialect) {
       String user = propertiesUser != null ? propertiesUser : parameterUser;
-      return new DbInfo(
-          system, instance, user != null ? user : authorityUser, host, host == null ? null : port);
+      return new DbInfo(system, instance, user != null ? user : authorityUser, host,
+          host == null ? null : port, dialect);
     }
   }
 }

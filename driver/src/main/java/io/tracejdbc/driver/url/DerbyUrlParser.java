@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * Apache Derby: embedded {@code jdbc:derby:[memory:|directory:|classpath:|jar:]name[;attrs]} and

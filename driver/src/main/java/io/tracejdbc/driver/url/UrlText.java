@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

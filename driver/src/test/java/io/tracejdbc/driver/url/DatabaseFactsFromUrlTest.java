@@ -1,8 +1,9 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.tracejdbc.parser.SqlClassifier;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,6 +118,20 @@ class DatabaseFactsFromUrlTest {
       assertNoFieldHolds(db, password);
       assertNoFieldHolds(db, URLDecoder.decode(password, StandardCharsets.UTF_8));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "jdbc:mysql://host/db, MYSQL",
+    "jdbc:mysql+srv://_mysql._tcp.example.com/db, MYSQL",
+    "jdbc:mariadb:loadbalance://h1/db, MYSQL",
+    "jdbc:postgresql://host/db, STANDARD",
+    "jdbc:sqlite:app.db, STANDARD",
+    "jdbc:foo://host/db, STANDARD",
+    "not a jdbc url, STANDARD"
+  })
+  void theDialectIsTheSubprotocolsDatabases(String url, SqlClassifier.Dialect dialect) {
+    assertThat(DbInfo.parse(url, null).dialect).isEqualTo(dialect);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * Any other database: when the URL looks like {@code jdbc:foo:[mode:]//host[:port]/database}, its

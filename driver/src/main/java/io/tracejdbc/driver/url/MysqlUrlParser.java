@@ -1,4 +1,6 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
+
+import io.tracejdbc.parser.SqlClassifier;
 
 /**
  * MySQL Connector/J and MariaDB Connector/J: {@code
@@ -28,5 +30,10 @@ final class MysqlUrlParser implements DbUrlParser {
     }
     String path = UrlText.server(rest.substring(slashes + 2), facts, "localhost", defaultPort);
     facts.instance(UrlText.decode(UrlText.before(path, "?")));
+  }
+
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.MYSQL;
   }
 }

@@ -1,11 +1,13 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
+import io.tracejdbc.driver.TracingDriver;
 import java.sql.SQLException;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code jdbc:tracing:} URL split into the real driver's URL and tracejdbc's options.
@@ -15,14 +17,16 @@ import java.util.Map;
  * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote; a
  * quoted value must end with its closing quote followed by a separator or the end of the URL,
  * or the URL is rejected rather than passed on altered.
+ *
+ * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
-final class ConnectionUrl {
+public final class ConnectionUrl {
   private static final String JDBC = "jdbc:";
 
   /** The real driver's URL: the tracing URL without {@code tracing:} and tracejdbc's options. */
-  final String realUrl;
+  public final String realUrl;
   /** tracejdbc's options in the order written; a name may repeat. */
-  final List<Map.Entry<String, String>> options;
+  public final List<Map.Entry<String, String>> options;
 
   private ConnectionUrl(String realUrl, List<Map.Entry<String, String>> options) {
     this.realUrl = realUrl;
@@ -30,12 +34,13 @@ final class ConnectionUrl {
   }
 
   /**
-   * Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}.
+   * Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}; {@code optionNames}
+   * are the parameters to take out.
    *
    * @throws SQLException naming the option, for a quoted value that is not closed or is followed
    *     by more text
    */
-  static ConnectionUrl parse(String url) throws SQLException {
+  public static ConnectionUrl parse(String url, Set<String> optionNames) throws SQLException {
     String rest = url.substring(TracingDriver.URL_PREFIX.length());
     int first = indexOfSeparator(rest, 0);
     if (first < 0) {
@@ -48,7 +53,7 @@ final class ConnectionUrl {
     int start = first;
     while (start < rest.length()) {
       char separator = rest.charAt(start);
-      String option = optionAt(rest, start + 1);
+      String option = optionAt(rest, start + 1, optionNames);
       int end;
       if (option != null) {
         int valueStart = start + 2 + option.length();
@@ -69,7 +74,7 @@ final class ConnectionUrl {
   }
 
   /** Whether anything follows {@code jdbc:tracing:}, such as {@code sqlite:app.db}. */
-  boolean hasRealUrl() {
+  public boolean hasRealUrl() {
     return realUrl.length() > JDBC.length();
   }
 
@@ -82,8 +87,8 @@ final class ConnectionUrl {
   }
 
   /** The tracejdbc option whose {@code name=} starts at {@code at}, or null. */
-  private static String optionAt(String s, int at) {
-    for (String name : TracingOptions.NAMES.keySet()) {
+  private static String optionAt(String s, int at, Set<String> optionNames) {
+    for (String name : optionNames) {
       if (s.startsWith(name, at) && s.startsWith("=", at + name.length())) return name;
     }
     return null;

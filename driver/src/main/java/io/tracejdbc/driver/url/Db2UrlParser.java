@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.url;
 
 /**
  * IBM Db2: {@code jdbc:db2://host[:port]/database[:property=value;...]} and the local {@code
