@@ -85,6 +85,7 @@ public final class TracingDriver implements Driver {
     } catch (SQLException e) {
       throw new ExceptionInInitializerError(e);
     }
+    RivalDrivers.checkAtRegistration();
   }
 
   /** For {@link java.util.ServiceLoader}; applications use {@link DriverManager} or the static API. */
@@ -199,6 +200,7 @@ public final class TracingDriver implements Driver {
         }
       }
     }
+    RivalDrivers.checkOnce();
     Settings current = settings();
     ConnectionConfig config = configure(current, options, DbInfo.parse(parsed.realUrl, realInfo));
     Connection real = realDriver(parsed.realUrl, url).connect(parsed.realUrl, realInfo);
