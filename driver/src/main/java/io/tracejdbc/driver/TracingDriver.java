@@ -76,8 +76,12 @@ public final class TracingDriver implements Driver {
     }
   }
 
-  private static volatile Settings settings =
+  /** Until {@link #init}; the first connection replaces it, resolving the tracer once. */
+  private static final Settings BEFORE_INIT =
       new Settings(GlobalTracer.get(), TracingOptions.defaults());
+  private static final Object SETTINGS_LOCK = new Object();
+
+  private static volatile Settings settings = BEFORE_INIT;
 
   static {
     try {
@@ -85,6 +89,7 @@ public final class TracingDriver implements Driver {
     } catch (SQLException e) {
       throw new ExceptionInInitializerError(e);
     }
+    RivalDrivers.checkAtRegistration();
   }
 
   /** For {@link java.util.ServiceLoader}; applications use {@link DriverManager} or the static API. */
@@ -92,7 +97,9 @@ public final class TracingDriver implements Driver {
 
   /**
    * Traces every statement of every connection with {@code tracer}, like sqlalchemy_opentracing's
-   * {@code init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()}.
+   * {@code init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()};
+   * when no tracer is registered there, one that OpenTracing's {@code TracerResolver} finds, if
+   * that library is on the class path, looked up once at the first connection.
    */
   public static void init(Tracer tracer) {
     init(tracer, TracingOptions.defaults());
@@ -118,8 +125,11 @@ public final class TracingDriver implements Driver {
    * every connection whose URL does not set them.
    */
   public static void init(Tracer tracer, TracingOptions options) {
-    settings = new Settings(
+    Settings replacement = new Settings(
         Objects.requireNonNull(tracer, "tracer"), Objects.requireNonNull(options, "options"));
+    synchronized (SETTINGS_LOCK) {
+      settings = replacement;
+    }
     TracerFailures.newTracer();
   }
 
@@ -186,7 +196,8 @@ public final class TracingDriver implements Driver {
     }
     List<Map.Entry<String, String>> options = new ArrayList<>(parsed.options);
     Properties realInfo = ConnectProperties.forRealDriver(info, options);
-    Settings current = settings;
+    RivalDrivers.checkOnce();
+    Settings current = settings();
     ConnectionConfig config = configure(current, options, DbInfo.parse(parsed.realUrl, realInfo));
     Connection real = realDriver(parsed.realUrl, url).connect(parsed.realUrl, realInfo);
     if (real == null) {
@@ -240,7 +251,17 @@ public final class TracingDriver implements Driver {
   }
 
   static Settings settings() {
-    return settings;
+    Settings current = settings;
+    return current != BEFORE_INIT ? current : resolveDefaultTracer();
+  }
+
+  private static Settings resolveDefaultTracer() {
+    synchronized (SETTINGS_LOCK) {
+      if (settings == BEFORE_INIT) {
+        settings = new Settings(DefaultTracer.resolve(), BEFORE_INIT.options);
+      }
+      return settings;
+    }
   }
 
   /** The config of a connection: global options, then the URL's and the properties' on top. */
