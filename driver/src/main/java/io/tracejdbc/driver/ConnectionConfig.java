@@ -1,13 +1,13 @@
 package io.tracejdbc.driver;
 
-import io.opentracing.Tracer;
-import io.tracejdbc.driver.url.DbInfo;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import io.tracejdbc.parser.SqlClassifier;
 import java.util.Set;
 
 /**
  * What a connection traces with, fixed when it opens: the options (global ones with the URL's or
- * the data source's on top) and the database facts. The tracer and the two trace-all toggles
+ * the data source's on top) and the database facts. Where spans go (the tracer) and the two trace-all toggles
  * follow the latest {@link TracingDriver#init} unless the data source gave its own tracer or the
  * URL or data source set the toggles.
  */
@@ -19,19 +19,20 @@ final class ConnectionConfig {
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
   final long slowQueryThresholdNanos;
-  private final Tracer tracer;
+  private final Telemetry<Object> telemetry;
   private final Set<String> ignoreForTracing;
   private final Boolean traceAllConnections;
   private final Boolean traceAllQueries;
 
   /**
-   * @param tracer the connection's own tracer, or null to follow the global one
+   * @param telemetry where the connection's spans go, or null to follow the global telemetry
    * @param global the global options when the connection opens
    * @param own the URL's or data source's options, which override those they set
    */
-  ConnectionConfig(Tracer tracer, TracingOptions global, TracingOptions own, DbInfo db) {
+  @SuppressWarnings("unchecked")
+  ConnectionConfig(Telemetry<?> telemetry, TracingOptions global, TracingOptions own, DbInfo db) {
     TracingOptions options = own.over(global);
-    this.tracer = tracer;
+    this.telemetry = (Telemetry<Object>) telemetry;
     this.db = db;
     this.dialect = db.system.equals("mysql") || db.system.equals("mariadb")
         ? SqlClassifier.Dialect.MYSQL
@@ -47,9 +48,11 @@ final class ConnectionConfig {
         ? options.traceAllQueries() : null;
   }
 
-  Tracer tracer() {
-    Tracer own = tracer;
-    return own != null ? own : TracingDriver.settings().tracer;
+  /** Where this connection's spans go: its own telemetry, else that of the latest init. */
+  @SuppressWarnings("unchecked")
+  Telemetry<Object> telemetry() {
+    Telemetry<Object> own = telemetry;
+    return own != null ? own : (Telemetry<Object>) TracingDriver.settings().telemetry;
   }
 
   boolean traceAllConnections() {

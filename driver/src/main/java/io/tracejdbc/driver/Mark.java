@@ -1,17 +1,16 @@
 package io.tracejdbc.driver;
 
-import io.opentracing.Span;
-
 /**
  * A registry mark on a statement or a connection: trace it, under {@link #parent} when there is
- * one, else under the active span.
+ * one, else under the current span.
  */
 final class Mark {
   static final Mark UNPARENTED = new Mark(null);
 
-  final Span parent;
+  /** A span of the tracing API that set the mark (OpenTracing's or OpenTelemetry's), or null. */
+  final Object parent;
 
-  Mark(Span parent) {
+  Mark(Object parent) {
     this.parent = parent;
   }
 }

@@ -1,10 +1,6 @@
 package io.tracejdbc.driver;
 
-import io.opentracing.Span;
 import io.tracejdbc.driver.JdbcDelegation.DelegatingConnection;
-import io.tracejdbc.driver.Spans.TracerFailures;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -13,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A connection of the real driver, traced. It holds the connection's registry state: its mark
@@ -20,15 +17,8 @@ import java.util.concurrent.Executor;
  * or close) and its registration ({@link TracingDriver#register}).
  */
 final class TracingConnection extends DelegatingConnection {
-  private static final VarHandle MARK;
-
-  static {
-    try {
-      MARK = MethodHandles.lookup().findVarHandle(TracingConnection.class, "mark", Mark.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final AtomicReferenceFieldUpdater<TracingConnection, Mark> MARK =
+      AtomicReferenceFieldUpdater.newUpdater(TracingConnection.class, Mark.class, "mark");
 
   final ConnectionConfig config;
   private volatile Mark mark;
@@ -48,28 +38,24 @@ final class TracingConnection extends DelegatingConnection {
   }
 
   /**
-   * Whether an execution on this connection is traced: the mark it runs under, or null when it is
-   * not traced. In auto-commit mode every statement is its own transaction, so the connection's
-   * mark covers only this one: it is taken with an atomic swap, so that of two statements running
-   * at once exactly one gets it, whatever happens while the real driver is asked for auto-commit.
+   * Rules 1 and 2 of tracing an execution on this connection: the mark it runs under ({@link
+   * Mark#UNPARENTED} when none, but every statement is traced), or null when it is not traced,
+   * because the connection is not traced (neither {@code traceAllConnections} nor registered) or
+   * the execution is not marked and not every statement is traced. In auto-commit mode every
+   * statement is its own transaction, so the connection's mark covers only this one: it is taken
+   * with an atomic swap, so that of two statements running at once exactly one gets it.
    */
-  Mark traceMark(Mark statementMark) {
+  Mark markForExecution(Mark statementMark) {
     Mark connectionMark = mark;
     if (connectionMark != null && inAutoCommit()) {
-      connectionMark = (Mark) MARK.getAndSet(this, null);
+      connectionMark = MARK.getAndSet(this, null);
     }
     if (!registered && !config.traceAllConnections()) {
       return null;
     }
     Mark chosen = statementMark != null ? statementMark : connectionMark;
-    if (chosen == null) {
-      if (!config.traceAllQueries()) {
-        return null;
-      }
+    if (chosen == null && config.traceAllQueries()) {
       chosen = Mark.UNPARENTED;
-    }
-    if (chosen.parent == null && config.traceWithActiveSpanOnly && !hasActiveSpan()) {
-      return null;
     }
     return chosen;
   }
@@ -148,45 +134,41 @@ final class TracingConnection extends DelegatingConnection {
 
   @Override
   public void commit() throws SQLException {
-    inTransactionSpan("commit", true, () -> {
-      delegate.commit();
-      return null;
-    });
+    try {
+      beginTransactionCall("commit").perform(delegate::commit);
+    } finally {
+      mark = null;
+    }
   }
 
   @Override
   public void rollback() throws SQLException {
-    inTransactionSpan("rollback", true, () -> {
-      delegate.rollback();
-      return null;
-    });
+    try {
+      beginTransactionCall("rollback").perform(delegate::rollback);
+    } finally {
+      mark = null;
+    }
   }
 
   /** Rolls back to a savepoint: the transaction, and with it the connection's mark, goes on. */
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    inTransactionSpan("rollback", false, () -> {
-      delegate.rollback(savepoint);
-      return null;
-    });
+    beginTransactionCall("rollback").perform(() -> delegate.rollback(savepoint));
   }
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    return inTransactionSpan("savepoint", false, delegate::setSavepoint);
+    return beginTransactionCall("savepoint").run(delegate::setSavepoint);
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    return inTransactionSpan("savepoint", false, () -> delegate.setSavepoint(name));
+    return beginTransactionCall("savepoint").run(() -> delegate.setSavepoint(name));
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-    inTransactionSpan("release-savepoint", false, () -> {
-      delegate.releaseSavepoint(savepoint);
-      return null;
-    });
+    beginTransactionCall("release-savepoint").perform(() -> delegate.releaseSavepoint(savepoint));
   }
 
   /** Leaving a transaction for auto-commit commits it, and so ends the connection's mark. */
@@ -240,31 +222,15 @@ final class TracingConnection extends DelegatingConnection {
     return "TracingConnection[" + config.db.system + "] wrapping " + delegate;
   }
 
-  /** A call of the real connection that ends, or works within, a transaction. */
-  private interface TransactionCall<T> {
-    T run() throws SQLException;
-  }
-
   /**
-   * Runs {@code call} in a span named {@code operation} when transactions are traced; with {@code
-   * endsTransaction}, the connection's mark ends with it, whether it succeeds or fails.
+   * The execution of a transaction call ({@code commit}, {@code rollback}, savepoints), traced
+   * like a statement when transactions are traced.
    */
-  private <T> T inTransactionSpan(String operation, boolean endsTransaction,
-      TransactionCall<T> call) throws SQLException {
-    Mark chosen = config.traceTransactions ? traceMark(null) : null;
-    Span span = chosen == null ? null : Spans.start(config, chosen.parent, operation, null, null, 0);
-    long started = System.nanoTime();
-    try {
-      return call.run();
-    } catch (Throwable t) {
-      Spans.failed(config, span, t);
-      throw t;
-    } finally {
-      if (endsTransaction) {
-        mark = null;
-      }
-      Spans.finish(config, span, started);
-    }
+  private Execution beginTransactionCall(String operation) {
+    Mark chosen = config.traceTransactions ? markForExecution(null) : null;
+    return chosen == null
+        ? Execution.UNTRACED
+        : Execution.start(config, chosen.parent, operation, null, null, 0);
   }
 
   private boolean inAutoCommit() {
@@ -272,15 +238,6 @@ final class TracingConnection extends DelegatingConnection {
       return delegate.getAutoCommit();
     } catch (SQLException | RuntimeException e) {
       return true;
-    }
-  }
-
-  private boolean hasActiveSpan() {
-    try {
-      return config.tracer().activeSpan() != null;
-    } catch (Throwable t) {
-      TracerFailures.report(t);
-      return false;
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.tracejdbc.driver;
 
 import io.opentracing.Tracer;
-import io.tracejdbc.driver.url.DbInfo;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.opentracing.OpenTracingTelemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
@@ -49,8 +51,8 @@ import javax.sql.DataSource;
  */
 public final class TracingDataSource implements DataSource {
   private final DataSource delegate;
-  /** Null: follow the tracer of the latest {@link TracingDriver#init}. */
-  private final Tracer tracer;
+  /** Where its spans go; null: where those of the latest {@link TracingDriver#init} go. */
+  private final Telemetry<?> telemetry;
   private final TracingOptions options;
   /** The facts of {@link #getConnection()}, read from its first connection. */
   private volatile DbInfo ownFacts;
@@ -69,9 +71,7 @@ public final class TracingDataSource implements DataSource {
    * builder().slowQueryThresholdMs(200).build()} keeps every other global option.
    */
   public TracingDataSource(DataSource delegate, TracingOptions options) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.tracer = null;
-    this.options = Objects.requireNonNull(options, "options");
+    this(delegate, (Telemetry<?>) null, options);
   }
 
   /**
@@ -87,8 +87,13 @@ public final class TracingDataSource implements DataSource {
    * TracingDriver#init} installs, and {@code options} over the global ones.
    */
   public TracingDataSource(DataSource delegate, Tracer tracer, TracingOptions options) {
+    this(delegate, new OpenTracingTelemetry(Objects.requireNonNull(tracer, "tracer")), options);
+  }
+
+  /** Spans of its connections go to {@code telemetry}, or those of init when it is null. */
+  TracingDataSource(DataSource delegate, Telemetry<?> telemetry, TracingOptions options) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.tracer = Objects.requireNonNull(tracer, "tracer");
+    this.telemetry = telemetry;
     this.options = Objects.requireNonNull(options, "options");
   }
 
@@ -160,7 +165,7 @@ public final class TracingDataSource implements DataSource {
   private Connection trace(Connection real, String user) {
     TracingDriver.Settings current = TracingDriver.settings();
     return new TracingConnection(real,
-        new ConnectionConfig(tracer, current.options, options, facts(real, user)));
+        new ConnectionConfig(telemetry, current.options, options, facts(real, user)));
   }
 
   /**

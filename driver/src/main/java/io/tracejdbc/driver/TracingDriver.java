@@ -3,9 +3,13 @@ package io.tracejdbc.driver;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
-import io.tracejdbc.driver.Spans.TracerFailures;
-import io.tracejdbc.driver.url.ConnectionUrl;
-import io.tracejdbc.driver.url.DbInfo;
+import io.tracejdbc.driver.Execution.TracerFailures;
+import io.tracejdbc.driver.internal.DriverAccess;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.opentracing.OpenTracingTelemetry;
+import io.tracejdbc.driver.internal.url.ConnectProperties;
+import io.tracejdbc.driver.internal.url.ConnectionUrl;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The {@code jdbc:tracing:} JDBC driver, and the registry that chooses what it traces.
@@ -63,22 +68,22 @@ public final class TracingDriver implements Driver {
   private static final int MINOR_VERSION = 1;
 
   /**
-   * The tracer and options of the latest {@link #init}: read when a connection opens, when a
-   * toggle is checked and when a span starts.
+   * Where spans go and the options, of the latest {@link #init}: read when a connection opens,
+   * when a toggle is checked and when a span starts.
    */
   static final class Settings {
-    final Tracer tracer;
+    final Telemetry<?> telemetry;
     final TracingOptions options;
 
-    Settings(Tracer tracer, TracingOptions options) {
-      this.tracer = tracer;
+    Settings(Telemetry<?> telemetry, TracingOptions options) {
+      this.telemetry = telemetry;
       this.options = options;
     }
   }
 
   /** Until {@link #init}; the first connection replaces it, resolving the tracer once. */
   private static final Settings BEFORE_INIT =
-      new Settings(GlobalTracer.get(), TracingOptions.defaults());
+      new Settings(new OpenTracingTelemetry(GlobalTracer.get()), TracingOptions.defaults());
   private static final Object SETTINGS_LOCK = new Object();
 
   private static volatile Settings settings = BEFORE_INIT;
@@ -90,6 +95,7 @@ public final class TracingDriver implements Driver {
       throw new ExceptionInInitializerError(e);
     }
     RivalDrivers.checkAtRegistration();
+    DriverAccess.provide(new Access());
   }
 
   /** For {@link java.util.ServiceLoader}; applications use {@link DriverManager} or the static API. */
@@ -125,8 +131,12 @@ public final class TracingDriver implements Driver {
    * every connection whose URL does not set them.
    */
   public static void init(Tracer tracer, TracingOptions options) {
-    Settings replacement = new Settings(
-        Objects.requireNonNull(tracer, "tracer"), Objects.requireNonNull(options, "options"));
+    install(new OpenTracingTelemetry(Objects.requireNonNull(tracer, "tracer")), options);
+  }
+
+  /** Sends every connection's spans to {@code telemetry}, but those of a data source's own. */
+  static void install(Telemetry<?> telemetry, TracingOptions options) {
+    Settings replacement = new Settings(telemetry, Objects.requireNonNull(options, "options"));
     synchronized (SETTINGS_LOCK) {
       settings = replacement;
     }
@@ -195,7 +205,7 @@ public final class TracingDriver implements Driver {
           + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
     }
     List<Map.Entry<String, String>> options = new ArrayList<>(parsed.options);
-    Properties realInfo = ConnectProperties.forRealDriver(info, options);
+    Properties realInfo = ConnectProperties.forRealDriver(info, TracingOptions.NAMES.keySet(), options);
     RivalDrivers.checkOnce();
     Settings current = settings();
     ConnectionConfig config = configure(current, options, DbInfo.parse(parsed.realUrl, realInfo));
@@ -258,7 +268,7 @@ public final class TracingDriver implements Driver {
   private static Settings resolveDefaultTracer() {
     synchronized (SETTINGS_LOCK) {
       if (settings == BEFORE_INIT) {
-        settings = new Settings(DefaultTracer.resolve(), BEFORE_INIT.options);
+        settings = new Settings(OpenTracingTelemetry.byDefault(), BEFORE_INIT.options);
       }
       return settings;
     }
@@ -318,5 +328,24 @@ public final class TracingDriver implements Driver {
     throw new IllegalArgumentException("Expected a Statement or Connection of tracejdbc (a "
         + URL_PREFIX + " URL or TracingDataSource), or a proxy that unwraps to one; got "
         + target.getClass().getName());
+  }
+
+  /** The registry, as tracejdbc's other tracing APIs reach it. */
+  private static final class Access extends DriverAccess {
+    @Override
+    public void init(Telemetry<?> telemetry, TracingOptions options) {
+      install(Objects.requireNonNull(telemetry, "telemetry"), options);
+    }
+
+    @Override
+    public void setParentSpan(Object target, Object parent) {
+      mark(target, new Mark(Objects.requireNonNull(parent, "parent")));
+    }
+
+    @Override
+    public DataSource dataSource(DataSource real, Telemetry<?> telemetry,
+        TracingOptions options) {
+      return new TracingDataSource(real, Objects.requireNonNull(telemetry, "telemetry"), options);
+    }
   }
 }

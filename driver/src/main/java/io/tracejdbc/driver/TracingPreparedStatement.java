@@ -1,8 +1,6 @@
 package io.tracejdbc.driver;
 
-import io.opentracing.Span;
 import io.tracejdbc.driver.JdbcDelegation.DelegatingPreparedStatement;
-import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,58 +24,22 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    Span span = startSpan(0);
-    try {
-      return wrap(prepared.executeQuery());
-    } catch (Throwable t) {
-      Spans.failed(connection.config, span, t);
-      throw t;
-    } finally {
-      finish(span);
-    }
+    return wrap(begin(sql, 0).run(prepared::executeQuery));
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    Span span = startSpan(0);
-    try {
-      int rows = prepared.executeUpdate();
-      rowsAffected(span, rows);
-      return rows;
-    } catch (Throwable t) {
-      Spans.failed(connection.config, span, t);
-      throw t;
-    } finally {
-      finish(span);
-    }
+    return begin(sql, 0).run(prepared::executeUpdate, Execution.COUNT, null);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    Span span = startSpan(0);
-    try {
-      long rows = prepared.executeLargeUpdate();
-      rowsAffected(span, rows);
-      return rows;
-    } catch (Throwable t) {
-      Spans.failed(connection.config, span, t);
-      throw t;
-    } finally {
-      finish(span);
-    }
+    return begin(sql, 0).run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    Span span = startSpan(0);
-    try {
-      return executed(span, prepared.execute());
-    } catch (Throwable t) {
-      Spans.failed(connection.config, span, t);
-      throw t;
-    } finally {
-      finish(span);
-    }
+    return begin(sql, 0).run(prepared::execute, Execution.CURRENT_COUNT, prepared);
   }
 
   /**
@@ -98,10 +60,10 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows++;
   }
 
-  /** The span of executing this statement's rows as one batch, or null when it is not traced. */
+  /** The execution of this statement's parameter sets as one batch. */
   @Override
-  Span startBatchSpan() {
-    return startSpan(batchRows);
+  Execution beginBatch() {
+    return begin(sql, batchRows);
   }
 
   @Override
@@ -111,30 +73,23 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   }
 
   @Override
-  public String toString() {
-    return getClass().getSimpleName() + "[" + sql + "] wrapping " + prepared;
-  }
-
-  /** The span of an execution, or null when it is not traced; {@code batchSize} 0 for one row. */
-  private Span startSpan(int batchSize) {
-    Mark chosen = connection.traceMark(takeMark());
-    if (chosen == null || connection.config.ignores(sql)) {
-      return null;
-    }
-    SqlInfo classified = classified();
-    if (isPragma(classified)) {
-      return null;
-    }
-    return start(chosen, classified.operation(), classified.firstTable(), statementText, batchSize);
-  }
-
-  private SqlInfo classified() {
+  SqlInfo classify(String sql) {
     SqlInfo known = info;
     if (known == null) {
-      known = SqlClassifier.classify(sql, connection.config.dialect);
-      statementText = Spans.statementText(connection.config, known, sql);
+      known = super.classify(sql);
+      statementText = super.statementText(known, sql);
       info = known;
     }
     return known;
+  }
+
+  @Override
+  String statementText(SqlInfo info, String sql) {
+    return statementText;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + sql + "] wrapping " + prepared;
   }
 }

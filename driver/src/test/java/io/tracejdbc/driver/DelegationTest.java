@@ -3,7 +3,8 @@ package io.tracejdbc.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentracing.noop.NoopTracerFactory;
-import io.tracejdbc.driver.url.DbInfo;
+import io.tracejdbc.driver.internal.opentracing.OpenTracingTelemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -109,7 +110,7 @@ class DelegationTest {
   }
 
   private static ConnectionConfig config() {
-    return new ConnectionConfig(NoopTracerFactory.create(), TracingOptions.defaults(),
+    return new ConnectionConfig(new OpenTracingTelemetry(NoopTracerFactory.create()), TracingOptions.defaults(),
         TracingOptions.defaults(), DbInfo.parse("jdbc:sqlite::memory:", null));
   }
 

@@ -2,7 +2,7 @@ package io.tracejdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tracejdbc.driver.Spans.ErrorMessages;
+import io.tracejdbc.driver.internal.ErrorMessages;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -10,17 +10,17 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** What tracejdbc logs through System.Logger, which reaches java.util.logging here. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger = Logger.getLogger("io.tracejdbc.driver");
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-  LogCapture() {
+  public LogCapture() {
     setFormatter(new SimpleFormatter());
     logger.addHandler(this);
   }
 
   /** The messages logged at {@code level}, parameters filled in. */
-  List<String> at(Level level) {
+  public List<String> at(Level level) {
     return records.stream()
         .filter(record -> record.getLevel().equals(level))
         .map(record -> getFormatter().formatMessage(record))

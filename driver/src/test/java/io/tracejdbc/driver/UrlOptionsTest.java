@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentracing.Span;
-import io.tracejdbc.driver.url.ConnectionUrl;
+import io.tracejdbc.driver.internal.url.ConnectionUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;

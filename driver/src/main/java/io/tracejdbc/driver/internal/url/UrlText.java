@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 import io.tracejdbc.parser.SqlClassifier;
 

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.internal.opentracing;
 
 import io.opentracing.Tracer;
 import io.opentracing.contrib.tracerresolver.TracerResolver;
@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
 import java.util.ServiceConfigurationError;
 
 /**
- * The tracer of connections when {@link TracingDriver#init} was never called: {@link GlobalTracer}
+ * The tracer of connections when {@code TracingDriver.init} was never called: {@link GlobalTracer}
  * when a tracer is registered there; else one that OpenTracing's TracerResolver finds, when that
  * optional library is on the class path (how a tool that cannot call {@code init} gets a tracer);
  * else GlobalTracer's no-op, said once in the log.

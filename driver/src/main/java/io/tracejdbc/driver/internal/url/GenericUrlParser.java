@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * Any other database: when the URL looks like {@code jdbc:foo:[mode:]//host[:port]/database}, its

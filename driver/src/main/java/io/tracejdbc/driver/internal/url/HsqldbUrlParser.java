@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * HyperSQL: in-process {@code jdbc:hsqldb:mem:name}, {@code file:path}, {@code res:path}, and the

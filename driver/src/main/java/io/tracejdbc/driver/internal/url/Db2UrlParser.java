@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * IBM Db2: {@code jdbc:db2://host[:port]/database[:property=value;...]} and the local {@code

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * {@code jdbc:sqlite:path[?params]}, {@code jdbc:sqlite:file:path?params}, {@code

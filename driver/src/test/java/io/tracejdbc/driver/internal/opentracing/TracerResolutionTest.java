@@ -1,8 +1,9 @@
-package io.tracejdbc.driver;
+package io.tracejdbc.driver.internal.opentracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentracing.util.GlobalTracer;
+import io.tracejdbc.driver.LogCapture;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * Apache Derby: embedded {@code jdbc:derby:[memory:|directory:|classpath:|jar:]name[;attrs]} and

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * jTDS: {@code jdbc:jtds:sqlserver://host[:port][/database][;property=value...]} and the same

@@ -1,4 +1,4 @@
-package io.tracejdbc.driver.url;
+package io.tracejdbc.driver.internal.url;
 
 /**
  * {@code jdbc:postgresql://host[:port][,host2[:port2]...]/database?params} (the first host

@@ -1,0 +1,50 @@
+package io.tracejdbc.driver.internal;
+
+import io.tracejdbc.driver.internal.url.DbInfo;
+
+/**
+ * Where the driver's spans go: the seam between the driver, which decides what is traced and
+ * under which parent, and one tracing API. The driver has an OpenTracing side; {@code
+ * tracejdbc-opentelemetry} adds an OpenTelemetry one.
+ *
+ * <p>The driver calls each method at most once per span, in order: {@link #start}, then {@link
+ * #rowsAffected} or {@link #failed} (or neither), then {@link #finish}. Any method may throw: the
+ * driver reports the failure once, gives up the span and runs the statement on, untraced.
+ *
+ * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
+ *
+ * @param <S> the span type of the tracing API
+ */
+public interface Telemetry<S> {
+  /**
+   * Whether a span is current on this thread; with {@code traceWithActiveSpanOnly}, a statement
+   * with no marked parent is traced only then.
+   */
+  boolean hasCurrentSpan();
+
+  /**
+   * Starts the client span of one call to the database.
+   *
+   * @param parent the parent a registry mark gave, or null for the current span (or none); a
+   *     parent of another tracing API counts as null
+   * @param db the connection's database facts
+   * @param operation the operation name, such as {@code select} or {@code create-table}
+   * @param table the first table the statement touches, or null
+   * @param statement the statement text, as the options want it shown, or null for none
+   * @param batchSize the number of statements or parameter sets of a batch, 0 when not a batch
+   */
+  S start(Object parent, DbInfo db, String operation, String table, String statement,
+      int batchSize);
+
+  /** The rows a statement that writes rows reports it wrote (0 or more). */
+  void rowsAffected(S span, long rows);
+
+  /**
+   * The call threw {@code error}; with {@code raw} false, nothing of its message that may hold
+   * data (values, later lines) may reach the span: see {@link ErrorMessages#redact}.
+   */
+  void failed(S span, Throwable error, boolean raw);
+
+  /** Ends the span; {@code slow} when the call took longer than the slow-query threshold. */
+  void finish(S span, boolean slow);
+}

@@ -1,0 +1,114 @@
+package io.tracejdbc.driver.internal.opentracing;
+
+import io.opentracing.Span;
+import io.opentracing.Tracer;
+import io.opentracing.log.Fields;
+import io.opentracing.tag.Tags;
+import io.tracejdbc.driver.internal.ErrorMessages;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Spans through an OpenTracing {@link Tracer}, with the tags of OpenTracing's conventions (and
+ * java-jdbc's {@code slow}): the driver's own telemetry.
+ *
+ * <p>Internal, not API: public only for the driver's own package, and free to change.
+ */
+public final class OpenTracingTelemetry implements Telemetry<Span> {
+  static final String COMPONENT = "tracejdbc";
+  static final String DB_SYSTEM = "db.system";
+  static final String DB_OPERATION = "db.operation";
+  static final String DB_SQL_TABLE = "db.sql.table";
+  static final String DB_BATCH_SIZE = "db.batch.size";
+  static final String DB_ROWS_AFFECTED = "db.rows_affected";
+  static final String DB_SQL_STATE = "db.sql_state";
+  static final String DB_ERROR_CODE = "db.error_code";
+  static final String PEER_ADDRESS = "peer.address";
+  static final String SLOW = "slow";
+
+  private final Tracer tracer;
+
+  /** Spans of {@code tracer}. */
+  public OpenTracingTelemetry(Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  /**
+   * Spans of the tracer an application that never called {@code TracingDriver.init} has: {@code
+   * GlobalTracer}'s, else one that TracerResolver finds, else the no-op tracer (said once in the
+   * log).
+   */
+  public static OpenTracingTelemetry byDefault() {
+    return new OpenTracingTelemetry(DefaultTracer.resolve());
+  }
+
+  @Override
+  public boolean hasCurrentSpan() {
+    return tracer.activeSpan() != null;
+  }
+
+  @Override
+  public Span start(Object parent, DbInfo db, String operation, String table, String statement,
+      int batchSize) {
+    Tracer.SpanBuilder span = tracer.buildSpan(operation);
+    if (parent instanceof Span) {
+      span.asChildOf((Span) parent);
+    }
+    span.withTag(Tags.SPAN_KIND.getKey(), Tags.SPAN_KIND_CLIENT)
+        .withTag(Tags.COMPONENT.getKey(), COMPONENT)
+        .withTag(Tags.DB_TYPE.getKey(), "sql")
+        .withTag(DB_SYSTEM, db.system)
+        .withTag(DB_OPERATION, operation);
+    if (db.instance != null) span.withTag(Tags.DB_INSTANCE.getKey(), db.instance);
+    if (db.user != null) span.withTag(Tags.DB_USER.getKey(), db.user);
+    if (statement != null) span.withTag(Tags.DB_STATEMENT.getKey(), statement);
+    if (table != null) span.withTag(DB_SQL_TABLE, table);
+    if (db.host != null) span.withTag(Tags.PEER_HOSTNAME.getKey(), db.host);
+    if (db.port != null) span.withTag(Tags.PEER_PORT.getKey(), db.port);
+    if (db.peerAddress != null) span.withTag(PEER_ADDRESS, db.peerAddress);
+    if (batchSize > 0) span.withTag(DB_BATCH_SIZE, batchSize);
+    return span.start();
+  }
+
+  @Override
+  public void rowsAffected(Span span, long rows) {
+    span.setTag(DB_ROWS_AFFECTED, rows);
+  }
+
+  /**
+   * Tags {@code error} and logs it. Unless statements are shown raw, the logged {@code message} is
+   * redacted and {@code error.object} (whose {@code toString()} is the raw message) is left out.
+   */
+  @Override
+  public void failed(Span span, Throwable error, boolean raw) {
+    Tags.ERROR.set(span, Boolean.TRUE);
+    if (error instanceof SQLException) {
+      SQLException sqlError = (SQLException) error;
+      if (sqlError.getSQLState() != null) span.setTag(DB_SQL_STATE, sqlError.getSQLState());
+      span.setTag(DB_ERROR_CODE, sqlError.getErrorCode());
+    }
+    Map<String, Object> log = new HashMap<>(8);
+    log.put(Fields.EVENT, Tags.ERROR.getKey());
+    log.put(Fields.ERROR_KIND, error.getClass().getName());
+    if (raw) log.put(Fields.ERROR_OBJECT, error);
+    String message = error.getMessage();
+    if (message != null) log.put(Fields.MESSAGE, raw ? message : ErrorMessages.redact(message));
+    span.log(log);
+  }
+
+  @Override
+  public void finish(Span span, boolean slow) {
+    if (slow) {
+      span.setTag(SLOW, true);
+    }
+    span.finish();
+  }
+
+  @Override
+  public String toString() {
+    return "OpenTracing " + tracer;
+  }
+}
