@@ -229,8 +229,8 @@ class TracingStatement extends DelegatingStatement {
 
   /**
    * The execution of the statements {@link #addBatch(String)} added, named after them when they
-   * share one kind, else {@code batch}; traced by the rules of {@link #begin}, but for the
-   * ignore rule, which is about one statement.
+   * share one kind, else {@code batch}, with the table they all touch first, if they do; traced by
+   * the rules of {@link #begin}, but for the ignore rule, which is about one statement.
    */
   Execution beginBatch() {
     List<String> statements = batch;
@@ -246,8 +246,13 @@ class TracingStatement extends DelegatingStatement {
       if (operation == null) {
         operation = info.operation();
         table = info.firstTable();
-      } else if (!operation.equals(info.operation())) {
-        operation = BATCH;
+      } else {
+        if (!operation.equals(info.operation())) {
+          operation = BATCH;
+        }
+        if (table != null && !table.equals(info.firstTable())) {
+          table = null;
+        }
       }
       String text = statementText(info, sql);
       if (text != null && texts.size() < BATCH_STATEMENT_TEXTS) {

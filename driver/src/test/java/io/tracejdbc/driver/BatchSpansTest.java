@@ -53,6 +53,24 @@ class BatchSpansTest extends MockTracing {
   }
 
   @Test
+  void aBatchNamesTheTableOnlyWhenEveryStatementTouchesItFirst() throws SQLException {
+    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (x INTEGER)");
+      s.execute("CREATE TABLE u (x INTEGER)");
+      tracer.reset();
+      s.addBatch("INSERT INTO t VALUES (1)");
+      s.addBatch("INSERT INTO t VALUES (2)");
+      s.executeBatch();
+      s.addBatch("INSERT INTO t VALUES (3)");
+      s.addBatch("INSERT INTO u VALUES (3)");
+      s.executeBatch();
+    }
+    assertThat(spans()).extracting(MockSpan::operationName).containsExactly("insert", "insert");
+    assertThat(spans().get(0).tags()).containsEntry("db.sql.table", "t");
+    assertThat(spans().get(1).tags()).doesNotContainKey("db.sql.table");
+  }
+
+  @Test
   void aBatchOfManyDifferentStatementsListsOnlyTheFirstFew() throws SQLException {
     try (Connection c = sqlite(); Statement s = c.createStatement()) {
       for (int i = 0; i < 25; i++) {

@@ -29,9 +29,11 @@ public interface Telemetry<S> {
    *     parent of another tracing API counts as null
    * @param db the connection's database facts
    * @param operation the operation name, such as {@code select} or {@code create-table}
-   * @param table the first table the statement touches, or null
+   * @param table the first table the statement touches, or null; of a batch, the first table of
+   *     every statement in it when that is one table, else null
    * @param statement the statement text, as the options want it shown, or null for none
    * @param batchSize the number of statements or parameter sets of a batch, 0 when not a batch
+   *     (and for an empty batch)
    */
   S start(Object parent, DbInfo db, String operation, String table, String statement,
       int batchSize);
