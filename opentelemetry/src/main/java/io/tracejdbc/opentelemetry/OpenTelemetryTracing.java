@@ -1,0 +1,107 @@
+package io.tracejdbc.opentelemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.tracejdbc.driver.TracingDataSource;
+import io.tracejdbc.driver.TracingDriver;
+import io.tracejdbc.driver.TracingOptions;
+import io.tracejdbc.driver.internal.DriverAccess;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * tracejdbc's spans as OpenTelemetry spans: every statement of a {@code jdbc:tracing:} connection
+ * (or of a data source from {@link #dataSource}) becomes a {@code CLIENT} span under
+ * OpenTelemetry's stable database conventions, named by its {@code db.query.summary}.
+ *
+ * <pre>{@code
+ * OpenTelemetryTracing.init(openTelemetry);     // an OpenTelemetrySdk, GlobalOpenTelemetry.get()
+ * try (Connection c = DriverManager.getConnection("jdbc:tracing:postgresql://db/shop")) {
+ *   Statement s = c.createStatement();
+ *   s.executeQuery("SELECT * FROM users");      // "SELECT users", a child of Span.current()
+ *
+ *   c.setAutoCommit(false);
+ *   OpenTelemetryTracing.setParentSpan(c, request);              // until commit or rollback
+ *   s.executeUpdate("INSERT INTO users VALUES (1, 'John')");     // "INSERT users", under request
+ *   c.commit();                                                  // "COMMIT", under request
+ * }
+ *
+ * DataSource traced = OpenTelemetryTracing.dataSource(postgres, openTelemetry); // for pools
+ * }</pre>
+ *
+ * <p>A span has {@code db.system.name}, {@code db.namespace}, {@code db.query.text} (sanitized,
+ * raw or none, as the {@code statementText} option says), {@code db.query.summary}, {@code
+ * db.operation.name}, {@code db.collection.name} (the first table), {@code server.address} and
+ * {@code server.port}; a batch of two or more statements or parameter sets {@code
+ * db.operation.batch.size}; a statement that writes rows {@code tracejdbc.rows_affected}; one above
+ * the {@code slowQueryThresholdMs} {@code tracejdbc.slow}. A failed call has status {@code ERROR},
+ * {@code error.type}, {@code db.response.status_code} and an {@code exception} event, whose message
+ * is redacted unless statements are shown raw. Commits, rollbacks and savepoints are spans too.
+ *
+ * <p>Everything else is {@link TracingDriver}'s: {@code setTraced}, {@code clearTraced}, {@code
+ * register}, {@code unregister}, the options and the lifetimes of marks work as they do with
+ * OpenTracing. {@link TracingDriver#init(io.opentracing.Tracer)} sends spans back to an OpenTracing
+ * tracer; the latest {@code init} of either wins.
+ */
+public final class OpenTelemetryTracing {
+  private OpenTelemetryTracing() {}
+
+  /**
+   * Traces every statement of every connection with {@code openTelemetry}, as {@link
+   * TracingDriver#init(io.opentracing.Tracer)} does with an OpenTracing tracer; connections already
+   * open follow too, except those of a data source given its own.
+   *
+   * @throws NullPointerException if {@code openTelemetry} is null
+   */
+  public static void init(OpenTelemetry openTelemetry) {
+    init(openTelemetry, TracingOptions.defaults());
+  }
+
+  /**
+   * Traces with {@code openTelemetry} and the global {@code options}, as {@link
+   * TracingDriver#init(io.opentracing.Tracer, TracingOptions)} does.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static void init(OpenTelemetry openTelemetry, TracingOptions options) {
+    ClientSpans spans = new ClientSpans(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    DriverAccess.get().init(spans, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Traces {@code target} under {@code parent}, as {@link TracingDriver#setParentSpan} does: a
+   * statement for its next execution, a connection until its transaction ends. Connections whose
+   * spans go to an OpenTracing tracer trace it under their current span instead.
+   *
+   * @param target a statement or connection of tracejdbc, or a proxy that unwraps to one
+   * @throws NullPointerException if {@code target} or {@code parent} is null
+   * @throws IllegalArgumentException if {@code target} is not of tracejdbc
+   */
+  public static void setParentSpan(Object target, Span parent) {
+    Objects.requireNonNull(parent, "parent");
+    DriverAccess.get().setParentSpan(target, parent);
+  }
+
+  /**
+   * A data source whose connections are those of {@code real}, traced with {@code openTelemetry}
+   * whatever {@code init} installs, and with the global options, like a {@link TracingDataSource}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static DataSource dataSource(DataSource real, OpenTelemetry openTelemetry) {
+    return dataSource(real, openTelemetry, TracingOptions.defaults());
+  }
+
+  /**
+   * A data source like {@link #dataSource(DataSource, OpenTelemetry)}, whose {@code options}
+   * override the global ones they set, as a URL's options do.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static DataSource dataSource(DataSource real, OpenTelemetry openTelemetry,
+      TracingOptions options) {
+    Objects.requireNonNull(real, "real");
+    ClientSpans spans = new ClientSpans(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    return DriverAccess.get().dataSource(real, spans, Objects.requireNonNull(options, "options"));
+  }
+}
