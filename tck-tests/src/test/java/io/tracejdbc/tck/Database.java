@@ -23,6 +23,8 @@ final class Database {
 
   // the tags of its spans
   final String system;
+  /** OpenTelemetry's {@code db.system.name}. */
+  final String systemName;
   final String instance;
   /** Null for an embedded database, which has no peer. */
   final String host;
@@ -31,6 +33,8 @@ final class Database {
   // a primary key violation, as the real driver reports it
   final String duplicateKeySqlState;
   final int duplicateKeyErrorCode;
+  /** OpenTelemetry's {@code db.response.status_code} for it: the most specific code given. */
+  final String duplicateKeyStatusCode;
 
   /** A class of the real driver's connection, for {@code unwrap}. */
   final Class<? extends Connection> realConnectionType;
@@ -48,11 +52,13 @@ final class Database {
     user = b.user;
     password = b.password;
     system = b.system;
+    systemName = b.systemName;
     instance = b.instance;
     host = b.host;
     port = b.port;
     duplicateKeySqlState = b.duplicateKeySqlState;
     duplicateKeyErrorCode = b.duplicateKeyErrorCode;
+    duplicateKeyStatusCode = b.duplicateKeyStatusCode;
     realConnectionType = b.realConnectionType;
     realParameter = b.realParameter;
     realParameterQuery = b.realParameterQuery;
@@ -73,9 +79,11 @@ final class Database {
   private static Database sqlite(String name, String path) {
     Builder b = new Builder(name, "jdbc:tracing:sqlite:" + path, "?", "&");
     b.system = "sqlite";
+    b.systemName = "sqlite";
     b.instance = path;
     // sqlite-jdbc reports SQLITE_CONSTRAINT as the error code, without an SQLState
     b.duplicateKeyErrorCode = 19;
+    b.duplicateKeyStatusCode = "19";
     b.realConnectionType = org.sqlite.SQLiteConnection.class;
     b.realParameter = "busy_timeout=4321";
     b.realParameterQuery = "PRAGMA busy_timeout";
@@ -90,9 +98,11 @@ final class Database {
     b.user = "sa";
     b.password = "";
     b.system = "h2";
+    b.systemName = "h2database";
     b.instance = instance;
     b.duplicateKeySqlState = "23505";
     b.duplicateKeyErrorCode = 23505;
+    b.duplicateKeyStatusCode = "23505";
     b.realConnectionType = org.h2.jdbc.JdbcConnection.class;
     b.realParameter = "MODE=PostgreSQL";
     b.realParameterQuery =
@@ -107,11 +117,13 @@ final class Database {
     b.user = "postgres";
     b.password = "";
     b.system = "postgresql";
+    b.systemName = "postgresql";
     b.instance = "test";
     b.host = "127.0.0.1";
     b.port = 5432;
     b.duplicateKeySqlState = "23505";
     b.duplicateKeyErrorCode = 0;
+    b.duplicateKeyStatusCode = "23505";
     b.realConnectionType = org.postgresql.jdbc.PgConnection.class;
     b.realParameter = "ApplicationName=tracejdbc-tck";
     b.realParameterQuery = "SELECT current_setting('application_name')";
@@ -125,11 +137,13 @@ final class Database {
     b.user = "root";
     b.password = "";
     b.system = "mariadb";
+    b.systemName = "mariadb";
     b.instance = "test";
     b.host = "127.0.0.1";
     b.port = 3306;
     b.duplicateKeySqlState = "23000";
     b.duplicateKeyErrorCode = 1062;
+    b.duplicateKeyStatusCode = "23000/1062";
     b.realConnectionType = org.mariadb.jdbc.Connection.class;
     b.realParameter = "sessionVariables=auto_increment_increment=7";
     b.realParameterQuery = "SELECT @@auto_increment_increment";
@@ -196,11 +210,13 @@ final class Database {
     String user;
     String password;
     String system;
+    String systemName;
     String instance;
     String host;
     Integer port;
     String duplicateKeySqlState;
     int duplicateKeyErrorCode;
+    String duplicateKeyStatusCode;
     Class<? extends Connection> realConnectionType;
     String realParameter;
     String realParameterQuery;

@@ -1,0 +1,389 @@
+package io.tracejdbc.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * tracejdbc-opentelemetry on every database, seen by an OpenTelemetry SDK with an in-memory
+ * exporter: CLIENT spans with exactly the stable database conventions' attributes, under the
+ * current span or the registry's marks.
+ */
+abstract class OpenTelemetryContract {
+  /** Every attribute a span may have; OpenTracing's names are none of them. */
+  private static final Set<String> CONVENTIONS = Set.of(
+      "db.system.name", "db.namespace", "db.query.text", "db.query.summary", "db.operation.name",
+      "db.collection.name", "server.address", "server.port", "db.operation.batch.size",
+      "db.response.status_code", "error.type", "tracejdbc.rows_affected");
+  private static final List<String> OPENTRACING_NAMES = List.of(
+      "span.kind", "component", "db.type", "db.system", "db.instance", "db.user", "db.statement",
+      "db.operation", "db.sql.table", "peer.hostname", "peer.port", "peer.address", "db.batch.size",
+      "db.rows_affected", "db.sql_state", "db.error_code", "error");
+
+  private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+  private final SdkTracerProvider provider =
+      SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+  private final OpenTelemetrySdk openTelemetry =
+      OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+  Database db;
+  Connection connection;
+  String table;
+
+  /** The database this run is about. */
+  abstract Database database();
+
+  @BeforeEach
+  void openConnectionAndTable() throws SQLException {
+    db = database();
+    db.assumeAvailable();
+    OpenTelemetryTracing.init(openTelemetry);
+    connection = db.connect();
+    table = "tck_" + Database.uniqueSuffix();
+    execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name VARCHAR(50))");
+    exporter.reset();
+  }
+
+  @AfterEach
+  void dropTableAndClose() throws SQLException {
+    try (Connection c = connection) {
+      if (c == null) {
+        return;
+      }
+      if (!c.getAutoCommit()) {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+      execute("DROP TABLE " + table);
+    } finally {
+      provider.close();
+    }
+  }
+
+  // Spans and their attributes
+
+  @Test
+  void aQueryIsAClientSpanNamedByItsSummaryWithExactlyTheConventionsAttributes()
+      throws SQLException {
+    query("SELECT name\n FROM " + table + " WHERE id = 42 AND name = 'secret'");
+
+    SpanData span = onlySpan();
+    assertThat(span.getName()).isEqualTo("SELECT " + table);
+    assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(span.getParentSpanContext().isValid()).isFalse();
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    Map<String, Object> expected = connectionAttributes();
+    expected.put("db.operation.name", "SELECT");
+    expected.put("db.collection.name", table);
+    expected.put("db.query.summary", "SELECT " + table);
+    expected.put("db.query.text", "SELECT name FROM " + table + " WHERE id = ? AND name = ?");
+    assertThat(attributes(span)).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void aStatementThatWritesRowsCountsThem() throws SQLException {
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a'), (2, 'b')");
+
+    SpanData span = onlySpan();
+    assertThat(span.getName()).isEqualTo("INSERT " + table);
+    assertThat(attributes(span))
+        .containsEntry("db.operation.name", "INSERT")
+        .containsEntry("db.collection.name", table)
+        .containsEntry("tracejdbc.rows_affected", 2L);
+  }
+
+  @Test
+  void aPreparedBatchIsOneSpanWithItsSize() throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO " + table + " (id, name) VALUES (?, ?)")) {
+      for (int id = 1; id <= 3; id++) {
+        insert.setInt(1, id);
+        insert.setString(2, "n" + id);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+
+    SpanData span = onlySpan();
+    assertThat(span.getName()).isEqualTo("BATCH INSERT " + table);
+    Map<String, Object> expected = connectionAttributes();
+    expected.put("db.operation.name", "BATCH INSERT");
+    expected.put("db.collection.name", table);
+    expected.put("db.query.summary", "BATCH INSERT " + table);
+    expected.put("db.query.text", "INSERT INTO " + table + " (id, name) VALUES (?, ?)");
+    expected.put("db.operation.batch.size", 3L);
+    expected.put("tracejdbc.rows_affected", 3L);
+    assertThat(attributes(span)).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void commitRollbackAndSavepointsAreClientSpansWithTheConnectionsAttributes()
+      throws SQLException {
+    connection.setAutoCommit(false);
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
+    Savepoint savepoint = connection.setSavepoint();
+    connection.rollback(savepoint);
+    connection.commit();
+    update("INSERT INTO " + table + " (id, name) VALUES (2, 'b')");
+    connection.rollback();
+
+    assertThat(names()).containsExactly(
+        "INSERT " + table, "SAVEPOINT", "ROLLBACK", "COMMIT", "INSERT " + table, "ROLLBACK");
+    assertThat(exporter.getFinishedSpanItems())
+        .allSatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT));
+    Map<String, Object> expected = connectionAttributes();
+    expected.put("db.operation.name", "COMMIT");
+    expected.put("db.query.summary", "COMMIT");
+    assertThat(attributes(named("COMMIT").get(0))).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void noSpanHasAnAttributeOutsideTheConventionsNorAnOpenTracingName() throws SQLException {
+    connection.setAutoCommit(false);
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
+    query("SELECT * FROM " + table);
+    try (Statement batch = connection.createStatement()) {
+      batch.addBatch("INSERT INTO " + table + " (id, name) VALUES (2, 'b')");
+      batch.addBatch("UPDATE " + table + " SET name = 'c' WHERE id = 2");
+      batch.executeBatch();
+    }
+    connection.setSavepoint();
+    connection.commit();
+    catchThrowableOfType(SQLException.class,
+        () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
+
+    assertThat(names()).containsExactly("INSERT " + table, "SELECT " + table, "BATCH", "SAVEPOINT",
+        "COMMIT", "INSERT " + table);
+    assertThat(exporter.getFinishedSpanItems()).allSatisfy(span -> {
+      assertThat(CONVENTIONS).containsAll(attributes(span).keySet());
+      assertThat(attributes(span)).doesNotContainKeys(OPENTRACING_NAMES.toArray(new String[0]));
+      assertThat(span.getEvents()).extracting(EventData::getName).doesNotContain("error");
+    });
+  }
+
+  // Errors
+
+  @Test
+  void aFailedStatementIsAnErrorSpanWithTheDatabasesCode() throws SQLException {
+    SQLException thrown = insertDuplicateKey();
+
+    assertThat(thrown.getErrorCode()).isEqualTo(db.duplicateKeyErrorCode);
+    SpanData span = onlySpan();
+    assertThat(span.getName()).isEqualTo("INSERT " + table);
+    assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(attributes(span))
+        .containsEntry("db.response.status_code", db.duplicateKeyStatusCode)
+        .containsEntry("error.type", db.duplicateKeyStatusCode);
+  }
+
+  @Test
+  void theExceptionEventIsRedactedByDefault() throws SQLException {
+    SQLException thrown = insertDuplicateKey();
+
+    SpanData span = onlySpan();
+    Attributes event = exceptionEvent(span);
+    assertThat(event.get(AttributeKey.stringKey("exception.type")))
+        .isEqualTo(thrown.getClass().getName());
+    assertThat(event.get(AttributeKey.stringKey("exception.message")))
+        .isNotBlank()
+        .isEqualTo(span.getStatus().getDescription())
+        .doesNotContain("again", "'1'", "(1)", "\n");
+    assertThat(event.get(AttributeKey.stringKey("exception.stacktrace")))
+        .startsWith(thrown.getClass().getName() + "\n")
+        .doesNotContain(thrown.getMessage());
+  }
+
+  @Test
+  void withRawStatementTextTheExceptionIsRecordedWhole() throws SQLException {
+    SQLException thrown;
+    try (Connection raw = db.connect("statementText=raw")) {
+      thrown = catchThrowableOfType(SQLException.class,
+          () -> query(raw, "SELECT * FROM tck_missing"));
+    }
+
+    SpanData span = onlySpan();
+    assertThat(span.getStatus().getDescription()).isEqualTo(thrown.getMessage());
+    assertThat(exceptionEvent(span).get(AttributeKey.stringKey("exception.message")))
+        .isEqualTo(thrown.getMessage());
+  }
+
+  // Parents
+
+  @Test
+  void theCurrentSpanParentsUnmarkedStatements() throws SQLException {
+    Span request = startSpan("request");
+    try (Scope current = request.makeCurrent()) {
+      query("SELECT name FROM " + table);
+    } finally {
+      request.end();
+    }
+
+    assertThat(isChildOf(named("SELECT " + table).get(0), request)).isTrue();
+  }
+
+  @Test
+  void aStatementMarkParentsOnlyItsNextExecution() throws SQLException {
+    Span parent = startSpan("request");
+    try (Statement statement = connection.createStatement()) {
+      OpenTelemetryTracing.setParentSpan(statement, parent);
+      statement.executeQuery("SELECT name FROM " + table).close();
+      statement.executeQuery("SELECT id FROM " + table).close();
+    }
+    parent.end();
+
+    List<SpanData> selects = named("SELECT " + table);
+    assertThat(selects).hasSize(2);
+    assertThat(isChildOf(selects.get(0), parent)).isTrue();
+    assertThat(selects.get(1).getParentSpanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void aConnectionMarkParentsTheTransactionUntilCommit() throws SQLException {
+    connection.setAutoCommit(false);
+    Span parent = startSpan("request");
+    OpenTelemetryTracing.setParentSpan(connection, parent);
+
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
+    Savepoint savepoint = connection.setSavepoint();
+    connection.rollback(savepoint);
+    query("SELECT name FROM " + table);
+    connection.commit();
+    query("SELECT id FROM " + table);
+    parent.end();
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(names()).containsExactly("INSERT " + table, "SAVEPOINT", "ROLLBACK",
+        "SELECT " + table, "COMMIT", "SELECT " + table, "request");
+    assertThat(spans.subList(0, 5)).allSatisfy(span -> assertThat(isChildOf(span, parent))
+        .as("%s is a child of the request", span.getName())
+        .isTrue());
+    assertThat(spans.get(5).getParentSpanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void aConnectionMarkParentsATransactionThatRollsBack() throws SQLException {
+    connection.setAutoCommit(false);
+    Span parent = startSpan("request");
+    OpenTelemetryTracing.setParentSpan(connection, parent);
+
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
+    connection.rollback();
+    query("SELECT id FROM " + table);
+    parent.end();
+
+    List<SpanData> spans = exporter.getFinishedSpanItems();
+    assertThat(names())
+        .containsExactly("INSERT " + table, "ROLLBACK", "SELECT " + table, "request");
+    assertThat(spans.subList(0, 2)).allSatisfy(span -> assertThat(isChildOf(span, parent))
+        .isTrue());
+    assertThat(spans.get(2).getParentSpanContext().isValid()).isFalse();
+  }
+
+  // helpers
+
+  /** The attributes every span of the connection has. */
+  private Map<String, Object> connectionAttributes() {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("db.system.name", db.systemName);
+    attributes.put("db.namespace", db.instance);
+    if (db.isServer()) {
+      attributes.put("server.address", db.host);
+      attributes.put("server.port", (long) db.port);
+    }
+    return attributes;
+  }
+
+  private SQLException insertDuplicateKey() throws SQLException {
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'once')");
+    exporter.reset();
+    SQLException thrown = catchThrowableOfType(SQLException.class,
+        () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
+    assertThat((Throwable) thrown).as("the duplicate key error").isNotNull();
+    return thrown;
+  }
+
+  private Span startSpan(String name) {
+    return openTelemetry.getTracer("tck").spanBuilder(name).startSpan();
+  }
+
+  private SpanData onlySpan() {
+    assertThat(exporter.getFinishedSpanItems()).as("finished spans %s", names()).hasSize(1);
+    return exporter.getFinishedSpanItems().get(0);
+  }
+
+  private List<String> names() {
+    return exporter.getFinishedSpanItems().stream().map(SpanData::getName).toList();
+  }
+
+  private List<SpanData> named(String name) {
+    return exporter.getFinishedSpanItems().stream()
+        .filter(span -> span.getName().equals(name))
+        .collect(Collectors.toList());
+  }
+
+  private static Attributes exceptionEvent(SpanData span) {
+    assertThat(span.getEvents()).extracting(EventData::getName).containsExactly("exception");
+    return span.getEvents().get(0).getAttributes();
+  }
+
+  private static Map<String, Object> attributes(SpanData span) {
+    Map<String, Object> byName = new LinkedHashMap<>();
+    span.getAttributes().forEach((key, value) -> byName.put(key.getKey(), value));
+    return byName;
+  }
+
+  private static boolean isChildOf(SpanData span, Span parent) {
+    return span.getParentSpanId().equals(parent.getSpanContext().getSpanId())
+        && span.getTraceId().equals(parent.getSpanContext().getTraceId());
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private void update(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+
+  private void query(String sql) throws SQLException {
+    query(connection, sql);
+  }
+
+  private static void query(Connection on, String sql) throws SQLException {
+    try (Statement statement = on.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        rows.getObject(1);
+      }
+    }
+  }
+}
