@@ -31,8 +31,10 @@ final class DefaultTracer {
     }
     LOG.log(Level.INFO, "tracejdbc has no tracer: TracingDriver.init was not called, GlobalTracer"
         + " has none registered and no TracerResolver found one, so spans go to the no-op tracer."
-        + " Call TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer); in a tool,"
-        + " put opentracing-tracerresolver and your tracer's resolver jar beside the driver jar.");
+        + " Call TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer) (with"
+        + " OpenTelemetry, OpenTelemetryTracing.init(openTelemetry) of tracejdbc-opentelemetry)"
+        + " before the first connection; in a tool, put opentracing-tracerresolver and your"
+        + " tracer's resolver jar beside the driver jar.");
     return GlobalTracer.get();
   }
 
