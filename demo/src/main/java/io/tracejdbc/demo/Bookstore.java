@@ -3,9 +3,11 @@ package io.tracejdbc.demo;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
-import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -13,10 +15,9 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentracing.Span;
-import io.opentracing.Tracer;
-import io.opentracing.util.GlobalTracer;
 import io.tracejdbc.driver.TracingDriver;
+import io.tracejdbc.driver.TracingOptions;
+import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A small bookstore whose SQL is traced by tracejdbc, through the OpenTracing shim into an
- * OpenTelemetry SDK, and printed as one waterfall per trace.
+ * A small bookstore whose SQL is traced by tracejdbc into an OpenTelemetry SDK, natively
+ * ({@link OpenTelemetryTracing}), and printed as one waterfall per trace.
  *
  * <pre>
  * mvn -q -pl demo exec:java                                  # an embedded SQLite file
@@ -40,7 +41,7 @@ import java.util.List;
  * </pre>
  *
  * <p>Each "request" is a span of the application; tracejdbc's spans hang under it through the
- * registry API: a statement mark, a connection mark over a transaction, the tracer's active span.
+ * registry API: a statement mark, a connection mark over a transaction, the current span.
  * The demo drops the tables it creates when it is done.
  */
 public final class Bookstore {
@@ -64,13 +65,13 @@ public final class Bookstore {
   };
 
   private final String url;
+  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
-  private final io.opentelemetry.api.trace.Tracer otel;
 
-  private Bookstore(String url, Tracer tracer, io.opentelemetry.api.trace.Tracer otel) {
+  private Bookstore(String url, OpenTelemetry openTelemetry) {
     this.url = url;
-    this.tracer = tracer;
-    this.otel = otel;
+    this.openTelemetry = openTelemetry;
+    this.tracer = openTelemetry.getTracer("bookstore");
   }
 
   /**
@@ -134,22 +135,21 @@ public final class Bookstore {
    * zipkin} (a base URL, or null), also sends them to that Zipkin server before returning.
    */
   static void run(String url, String zipkin, PrintStream out, boolean colour) throws SQLException {
-    Bookstore untraced = new Bookstore(url, GlobalTracer.get(), OpenTelemetry.noop().getTracer("bookstore"));
+    OpenTelemetryTracing.init(OpenTelemetry.noop()); // a warm-up round, not shown
+    Bookstore untraced = new Bookstore(url, OpenTelemetry.noop());
     untraced.dropTables(); // left by an interrupted run
-    TracingDriver.init(GlobalTracer.get()); // a no-op tracer for a warm-up round, not shown
     untraced.serveRequests();
     untraced.dropTables();
 
     SpanCollector spans = new SpanCollector();
     try (SdkTracerProvider provider = tracerProvider(spans, zipkin)) {
       OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
-      Tracer tracer = OpenTracingShim.createTracerShim(sdk);
-      TracingDriver.init(tracer);
-      Bookstore store = new Bookstore(url, tracer, sdk.getTracer("bookstore"));
+      OpenTelemetryTracing.init(sdk);
+      Bookstore store = new Bookstore(url, sdk);
       try {
         store.serveRequests();
         out.println("tracejdbc demo: a bookstore on " + url);
-        out.println("tracejdbc -> OpenTracing shim -> OpenTelemetry SDK, after an untraced warm-up");
+        out.println("tracejdbc -> OpenTelemetry SDK (natively), after an untraced warm-up");
         Waterfall waterfall = new Waterfall(out, colour);
         List<SpanData> finished = spans.finished();
         waterfall.print(finished);
@@ -158,7 +158,7 @@ public final class Bookstore {
         out.println();
         out.println("The span of the failed statement, every attribute:");
         finished.stream()
-            .filter(span -> span.getAttributes().get(AttributeKey.longKey("db.error_code")) != null)
+            .filter(span -> span.getAttributes().get(AttributeKey.stringKey("error.type")) != null)
             .findFirst()
             .ifPresent(waterfall::printAttributes);
       } finally {
@@ -193,9 +193,9 @@ public final class Bookstore {
     nightlyReport();
   }
 
-  /** Schema creation under an OpenTelemetry span made current: tracejdbc sees it as active. */
+  /** Schema creation under a span made current: the statements are its children. */
   private void migrate() throws SQLException {
-    io.opentelemetry.api.trace.Span migration = otel.spanBuilder("migrate schema").startSpan();
+    Span migration = tracer.spanBuilder("migrate schema").startSpan();
     try (Scope current = migration.makeCurrent();
         Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
@@ -213,10 +213,10 @@ public final class Bookstore {
 
   /** Two batch inserts in one transaction, traced through a connection mark. */
   private void importCatalogue() throws SQLException {
-    Span request = tracer.buildSpan("POST /catalogue").start();
+    Span request = tracer.spanBuilder("POST /catalogue").startSpan();
     try (Connection c = DriverManager.getConnection(url)) {
       c.setAutoCommit(false);
-      TracingDriver.setParentSpan(c, request);
+      OpenTelemetryTracing.setParentSpan(c, request);
       try (PreparedStatement authors = c.prepareStatement("INSERT INTO demo_authors (id, name) VALUES (?, ?)")) {
         for (String[] author : AUTHORS) {
           authors.setInt(1, Integer.parseInt(author[0]));
@@ -237,25 +237,25 @@ public final class Bookstore {
       }
       c.commit();
     } finally {
-      request.finish();
+      request.end();
     }
   }
 
   /** A query traced through a statement mark: this execution only, under the request. */
   private void listBooks(String author) throws SQLException {
-    Span request = tracer.buildSpan("GET /books?q=" + author).start();
+    Span request = tracer.spanBuilder("GET /books?q=" + author).startSpan();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement query = c.prepareStatement("SELECT b.title, b.price_cents FROM demo_books b"
             + " JOIN demo_authors a ON a.id = b.author_id WHERE a.name LIKE ? ORDER BY b.title")) {
       query.setString(1, "%" + author + "%");
-      TracingDriver.setParentSpan(query, request);
+      OpenTelemetryTracing.setParentSpan(query, request);
       try (ResultSet books = query.executeQuery()) {
         while (books.next()) {
           books.getString(1);
         }
       }
     } finally {
-      request.finish();
+      request.end();
     }
   }
 
@@ -264,10 +264,10 @@ public final class Bookstore {
    * would go below zero, the CHECK constraint fails and the transaction rolls back.
    */
   private void placeOrder(int orderId, int bookId, int quantity) throws SQLException {
-    Span request = tracer.buildSpan("POST /orders").withTag("order.id", orderId).start();
+    Span request = tracer.spanBuilder("POST /orders").setAttribute("order.id", orderId).startSpan();
     try (Connection c = DriverManager.getConnection(url)) {
       c.setAutoCommit(false);
-      TracingDriver.setParentSpan(c, request);
+      OpenTelemetryTracing.setParentSpan(c, request);
       try (PreparedStatement stock = c.prepareStatement("SELECT stock FROM demo_books WHERE id = ?");
           PreparedStatement order = c.prepareStatement(
               "INSERT INTO demo_orders (id, book_id, quantity) VALUES (?, ?, ?)");
@@ -284,11 +284,11 @@ public final class Bookstore {
         take.executeUpdate();
         c.commit();
       } catch (SQLException outOfStock) {
-        request.setTag("error", true);
+        request.setStatus(StatusCode.ERROR, "out of stock");
         c.rollback();
       }
     } finally {
-      request.finish();
+      request.end();
     }
   }
 
@@ -297,7 +297,8 @@ public final class Bookstore {
    * marked sum becomes a trace of its own (no request around it).
    */
   private void nightlyReport() throws SQLException {
-    TracingDriver.init(tracer, true, false);
+    OpenTelemetryTracing.init(openTelemetry,
+        TracingOptions.builder().traceAllQueries(false).build());
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeQuery("SELECT COUNT(*) FROM demo_orders").close();
       TracingDriver.setTraced(s);

@@ -18,22 +18,21 @@ import java.util.stream.Collectors;
  * with a bar whose offset and length show its start and duration on the trace's time axis.
  *
  * <pre>
- * POST /orders         |==================|  1.52 ms  ERROR
- *   select             |=                 | 0.090 ms  demo_books
- *   update             |     ====         | 0.310 ms  ERROR 23514 demo_books
+ * POST /orders                 |================|  1.52 ms  ERROR
+ *   SELECT demo_books          |=               | 0.090 ms
+ *   UPDATE demo_books          |     ====       | 0.310 ms  ERROR 23514
  * </pre>
  */
 final class Waterfall {
   static final int WIDTH = 80;
-  private static final int NAME = 20;
-  private static final int BAR = 18;
+  private static final int NAME = 28;
+  private static final int BAR = 16;
 
-  private static final AttributeKey<String> TABLE = AttributeKey.stringKey("db.sql.table");
-  private static final AttributeKey<Long> ROWS = AttributeKey.longKey("db.rows_affected");
-  private static final AttributeKey<Long> BATCH = AttributeKey.longKey("db.batch.size");
-  private static final AttributeKey<String> SQL_STATE = AttributeKey.stringKey("db.sql_state");
-  private static final AttributeKey<Long> ERROR_CODE = AttributeKey.longKey("db.error_code");
-  private static final AttributeKey<String> COMPONENT = AttributeKey.stringKey("component");
+  private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
+  private static final AttributeKey<Long> ROWS = AttributeKey.longKey("tracejdbc.rows_affected");
+  private static final AttributeKey<Long> BATCH = AttributeKey.longKey("db.operation.batch.size");
+  private static final AttributeKey<String> STATUS_CODE =
+      AttributeKey.stringKey("db.response.status_code");
 
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
@@ -89,7 +88,7 @@ final class Waterfall {
 
   private String line(SpanData span, int depth, long start, long total) {
     boolean failed = span.getStatus().getStatusCode() == StatusCode.ERROR;
-    boolean database = span.getAttributes().get(COMPONENT) != null;
+    boolean database = span.getAttributes().get(SYSTEM) != null;
     String colourOf = failed ? RED : database ? GREEN : CYAN;
 
     String name = fit(" ".repeat(2 * depth) + span.getName(), NAME);
@@ -109,12 +108,9 @@ final class Waterfall {
   private static String tags(SpanData span, boolean failed) {
     List<String> tags = new ArrayList<>();
     if (failed) {
-      String state = span.getAttributes().get(SQL_STATE);
-      Long code = span.getAttributes().get(ERROR_CODE);
-      tags.add(state != null ? "ERROR " + state : code != null ? "ERROR code " + code : "ERROR");
+      String code = span.getAttributes().get(STATUS_CODE);
+      tags.add(code != null ? "ERROR " + code : "ERROR");
     }
-    String table = span.getAttributes().get(TABLE);
-    if (table != null) tags.add(table);
     Long batch = span.getAttributes().get(BATCH);
     if (batch != null) tags.add("batch=" + batch);
     Long rows = span.getAttributes().get(ROWS);

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's output: one waterfall per request, within 80 columns, without colour when asked. */
+/**
+ * The demo's output: one waterfall per request, the statements named by their OpenTelemetry query
+ * summaries, within 80 columns, without colour when asked.
+ */
 class BookstoreTest {
   @TempDir Path dir;
 
@@ -30,12 +33,12 @@ class BookstoreTest {
     assertThat(lines.stream().filter(line -> line.startsWith("-- trace "))).hasSize(6);
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("POST /catalogue "));
     assertThat(lines).anySatisfy(line ->
-        assertThat(line).startsWith("  insert ").endsWith("demo_books batch=8 rows=8"));
+        assertThat(line).startsWith("  BATCH INSERT demo_books ").endsWith(" batch=8 rows=8"));
     assertThat(lines).anySatisfy(line ->
-        assertThat(line).startsWith("  update ").contains("ERROR code 19 demo_books"));
-    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  rollback "));
+        assertThat(line).startsWith("  UPDATE demo_books ").endsWith(" ERROR 19"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  ROLLBACK "));
     int report = lines.indexOf(lines.stream().filter(line -> line.startsWith("-- trace 6/6")).findFirst().orElseThrow());
-    assertThat(lines.get(report + 1)).startsWith("select ").endsWith("demo_orders");
+    assertThat(lines.get(report + 1)).startsWith("SELECT demo_orders ");
     assertThat(lines.get(report + 2)).isEmpty(); // the unmarked COUNT(*) is not traced
   }
 
