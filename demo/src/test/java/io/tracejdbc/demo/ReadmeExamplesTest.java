@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentracing.Span;
 import io.opentracing.mock.MockSpan;
 import io.opentracing.mock.MockTracer;
@@ -13,6 +21,7 @@ import io.opentracing.util.ThreadLocalScopeManager;
 import io.tracejdbc.driver.TracingDataSource;
 import io.tracejdbc.driver.TracingDriver;
 import io.tracejdbc.driver.TracingOptions;
+import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -253,15 +262,91 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void openTelemetry() throws SQLException {
+  void openTelemetryNatively() throws SQLException {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      Tracer tracer = openTelemetry.getTracer("shop");
+      try (Connection app = DriverManager.getConnection("jdbc:sqlite:app.db")) {
+        app.createStatement().execute("CREATE TABLE IF NOT EXISTS users (id INTEGER, name TEXT)");
+      }
+      // readme: opentelemetry-init
+      OpenTelemetryTracing.init(openTelemetry); // your SDK, or GlobalOpenTelemetry.get()
+
+      io.opentelemetry.api.trace.Span request = tracer.spanBuilder("GET /users").startSpan();
+      try (Scope scope = request.makeCurrent();
+          Connection c = DriverManager.getConnection("jdbc:tracing:sqlite:app.db")) {
+        c.createStatement().executeQuery("SELECT * FROM users"); // "SELECT users", under request
+      } finally {
+        request.end();
+      }
+      // end
+      SpanData select = exporter.getFinishedSpanItems().get(0);
+      assertThat(select.getName()).isEqualTo("SELECT users");
+      assertThat(select.getKind()).isEqualTo(SpanKind.CLIENT);
+      assertThat(select.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+    }
+  }
+
+  @Test
+  void openTelemetryParents() throws SQLException {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      OpenTelemetryTracing.init(openTelemetry);
+      Connection conn = connection;
+      io.opentelemetry.api.trace.Span request =
+          openTelemetry.getTracer("shop").spanBuilder("POST /users").startSpan();
+      // readme: opentelemetry-parent
+      conn.setAutoCommit(false);
+      OpenTelemetryTracing.setParentSpan(conn, request); // until the transaction ends
+
+      Statement s = conn.createStatement();
+      s.executeUpdate("INSERT INTO users VALUES (1, 'John')"); // "INSERT users", under request
+      conn.commit();                                           // "COMMIT", under request
+      // end
+      request.end();
+      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+          .containsExactly("INSERT users", "COMMIT", "POST /users");
+      assertThat(exporter.getFinishedSpanItems().subList(0, 2))
+          .extracting(SpanData::getParentSpanId)
+          .containsOnly(request.getSpanContext().getSpanId());
+    }
+  }
+
+  @Test
+  void openTelemetryDataSource() throws SQLException {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+      OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      SQLiteDataSource realDataSource = new SQLiteDataSource();
+      realDataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
+      // readme: opentelemetry-datasource
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(OpenTelemetryTracing.dataSource(realDataSource, openTelemetry));
+      try (HikariDataSource pool = new HikariDataSource(config);
+          Connection c = pool.getConnection()) {
+        c.createStatement().executeQuery("SELECT * FROM users"); // "SELECT users"
+      }
+      // end
+      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+          .containsExactly("SELECT users");
+    }
+  }
+
+  @Test
+  void openTelemetryThroughTheShim() throws SQLException {
     OpenTelemetry openTelemetry = OpenTelemetry.noop();
-    // readme: opentelemetry
+    // readme: opentelemetry-shim
     // openTelemetry: your OpenTelemetrySdk, or GlobalOpenTelemetry.get() under the Java agent
     TracingDriver.init(OpenTracingShim.createTracerShim(openTelemetry));
 
     io.opentelemetry.api.trace.Span request =
         openTelemetry.getTracer("shop").spanBuilder("GET /users").startSpan();
-    try (io.opentelemetry.context.Scope scope = request.makeCurrent();
+    try (Scope scope = request.makeCurrent();
         Connection c = DriverManager.getConnection("jdbc:tracing:sqlite:app.db")) {
       c.createStatement().executeQuery("SELECT 1"); // a child of request
     } finally {
