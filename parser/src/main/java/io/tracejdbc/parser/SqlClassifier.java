@@ -1,8 +1,9 @@
 package io.tracejdbc.parser;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
+import java.util.Set;
 
 /**
  * Classifies SQL statements: operation name, tables and sanitized text.
@@ -34,20 +35,48 @@ public final class SqlClassifier {
 
   private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
 
+  private static final String BATCH = "batch";
+
+  /** False once JSqlParser could not be linked: it stays off, and the lexer answers. */
+  private static volatile boolean parserUsable = true;
+
   private SqlClassifier() {}
 
-  /** How a database reads quotes and comments, which decides what text is data. */
+  /**
+   * How a database reads quotes, backslashes, brackets and comments, which decides what text is
+   * data. Pick the one of the connection's database; {@link #STANDARD} for any other.
+   */
   public enum Dialect {
     /**
-     * Standard SQL, as PostgreSQL, SQLite, H2, Oracle and SQL Server read it: {@code 'x'} is a
-     * string, {@code "x"} a name.
+     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database
+     * not named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'}
+     * reads it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments
+     * nest; {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
      */
     STANDARD,
     /**
-     * MySQL and MariaDB: {@code "x"} is a string too (names are quoted with backticks), and
-     * {@code #} starts a comment.
+     * MySQL and MariaDB: {@code "x"} is a string too and a backslash escapes in every string;
+     * names are quoted with backticks; {@code #} starts a comment; block comments do not nest;
+     * {@code $} is a letter; digits that run into letters ({@code 1st}) are a name.
      */
-    MYSQL
+    MYSQL,
+    /**
+     * PostgreSQL: a backslash is a character in {@code 'x'} (standard_conforming_strings, the
+     * default since 9.1) and an escape in {@code E'x'}; {@code $$x$$} and {@code $tag$x$tag$}
+     * are strings, {@code $1} a parameter; block comments nest.
+     */
+    POSTGRESQL,
+    /**
+     * SQLite: {@code "x"}, {@code [x]} and backticks quote names; a backslash is a character;
+     * block comments do not nest. SQLite reads a double-quoted word that names no column as a
+     * string; the sanitizer cannot know the schema and keeps it, as a name.
+     */
+    SQLITE,
+    /**
+     * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}),
+     * a backslash is a character, {@code $12.50} is a money value; block comments nest.
+     */
+    SQLSERVER
   }
 
   /**
@@ -75,9 +104,6 @@ public final class SqlClassifier {
     }
     try {
       String sanitized = SqlSanitizer.sanitize(sql, dialect);
-      if (sanitized.isEmpty()) {
-        return EMPTY;
-      }
       if (!isCheapToParse(sanitized)) {
         return KeywordClassifier.classify(sanitized);
       }
@@ -85,11 +111,11 @@ public final class SqlClassifier {
       if (cached != null) {
         return cached;
       }
-      SqlInfo info = analyze(sanitized, sql);
+      SqlInfo info = classifySanitized(sanitized, sql);
       CACHE.put(sanitized, info);
       return info;
-    } catch (RuntimeException e) {
-      // classification runs inside the user's query: a bug here must not fail it
+    } catch (Throwable e) {
+      // classification runs inside the user's query: nothing here may fail it
       return EMPTY;
     }
   }
@@ -111,7 +137,7 @@ public final class SqlClassifier {
     }
     try {
       return SqlSanitizer.sanitize(text, Dialect.STANDARD);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return "";
     }
   }
@@ -132,23 +158,61 @@ public final class SqlClassifier {
     return true;
   }
 
-  private static SqlInfo analyze(String sanitized, String original) {
-    Statement statement = parse(sanitized);
-    if (statement == null && original.length() <= PARSE_LIMIT) {
-      // JSqlParser reads some DDL only with its literals, as in VARCHAR(255)
-      statement = parse(original);
+  /** {@code sanitized}, of one statement or several, classified by the tiers. */
+  private static SqlInfo classifySanitized(String sanitized, String original) {
+    List<String> statements = StatementSplitter.split(sanitized);
+    if (statements.isEmpty()) {
+      return new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), sanitized);
     }
-    String operation = statement == null ? null : StatementNames.of(statement);
-    if (operation == null) {
-      return KeywordClassifier.classify(sanitized);
+    if (statements.size() > 1) {
+      return classifyScript(sanitized, statements);
     }
-    return new SqlInfo(operation, StatementTables.of(statement), sanitized);
+    String statement = statements.get(0);
+    SqlInfo info = classifyStatement(statement, original);
+    return statement.equals(sanitized)
+        ? info
+        : new SqlInfo(info.operation(), info.tables(), sanitized);
   }
 
-  /** Parses on the calling thread: {@code CCJSqlParserUtil.parse} would start a thread per call. */
-  private static Statement parse(String sql) {
+  /** One statement: JSqlParser's answer, or the keywords' where it has none. */
+  private static SqlInfo classifyStatement(String statement, String original) {
+    SqlInfo info = parsed(statement, original);
+    return info != null ? info : KeywordClassifier.classify(statement);
+  }
+
+  /**
+   * Several statements in one string, named as a batch of them is: after their kind when they
+   * share one (with their tables), else {@code batch}.
+   */
+  private static SqlInfo classifyScript(String sanitized, List<String> statements) {
+    String operation = null;
+    Set<String> tables = new LinkedHashSet<>();
+    for (String statement : statements) {
+      SqlInfo info = classifyStatement(statement, null);
+      if (operation == null) {
+        operation = info.operation();
+      } else if (!operation.equals(info.operation())) {
+        return new SqlInfo(BATCH, List.of(), sanitized);
+      }
+      tables.addAll(info.tables());
+    }
+    return new SqlInfo(operation, new ArrayList<>(tables), sanitized);
+  }
+
+  /**
+   * JSqlParser's classification, or null. JSqlParser's failures stay here: a {@link
+   * LinkageError} (another JSqlParser version on the classpath) turns it off for good, any other
+   * throwable (a {@link StackOverflowError} deep in a parse) costs this statement only.
+   */
+  private static SqlInfo parsed(String sanitized, String original) {
+    if (!parserUsable) {
+      return null;
+    }
     try {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+      return ParserTier.classify(sanitized, original);
+    } catch (LinkageError e) {
+      parserUsable = false;
+      return null;
     } catch (Throwable e) {
       return null;
     }

@@ -57,6 +57,8 @@ final class StatementTables {
   private static List<String> othersOrNone(Statement statement) {
     try {
       return new TablesNamesFinder<>().getTableList(statement);
+    } catch (LinkageError e) {
+      throw e;
     } catch (Throwable e) {
       return List.of();
     }
