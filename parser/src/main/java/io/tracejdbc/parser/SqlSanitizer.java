@@ -10,71 +10,69 @@ import io.tracejdbc.parser.SqlClassifier.Dialect;
  * kept. After {@code CREATE USER} or {@code ALTER ROLE} and the like, whose passwords may be
  * written unquoted, the rest of the text becomes one {@code ?}.
  *
+ * <p>Most characters are copied as they come, in one tight loop; the few that may start a
+ * literal, a comment or a quoted name leave it, and what they need to know of the tokens before
+ * them (a keyword, an operand) is read back from the output rather than tracked per token.
+ *
  * <p>Linear in the input and total: unterminated strings, quoted identifiers and comments run to
  * the end of the input. The output is never longer than the input plus two characters.
  */
 final class SqlSanitizer {
-  private static final int NONE = 0;
-  private static final int WORD = 1;
-  private static final int OPERAND = 2;
-  private static final int SYMBOL = 3;
+  /** ASCII characters by what the main loop does with them. */
+  private static final byte[] KIND = new byte[128];
 
-  /** ASCII characters by what they start: the cases of {@link #run()}'s switch. */
-  private static final byte[] START = new byte[128];
-
-  private static final byte S_OTHER = 0;
-  private static final byte S_SPACE = 1;
-  private static final byte S_LETTER = 2;
-  private static final byte S_DIGIT = 3;
-  private static final byte S_QUOTE = 4;
-  private static final byte S_DOUBLE_QUOTE = 5;
-  private static final byte S_BACKTICK = 6;
-  private static final byte S_BRACKET = 7;
-  private static final byte S_MINUS = 8;
-  private static final byte S_PLUS = 9;
-  private static final byte S_SLASH = 10;
-  private static final byte S_HASH = 11;
-  private static final byte S_DOLLAR = 12;
-  private static final byte S_DOT = 13;
-  private static final byte S_QUESTION = 14;
+  private static final byte COPY = 0;
+  private static final byte SPACE = 1;
+  private static final byte DIGIT = 2;
+  private static final byte DOT = 3;
+  private static final byte CLOSE = 4;
+  private static final byte QUOTE = 5;
+  private static final byte DOUBLE_QUOTE = 6;
+  private static final byte BACKTICK = 7;
+  private static final byte BRACKET = 8;
+  private static final byte MINUS = 9;
+  private static final byte PLUS = 10;
+  private static final byte SLASH = 11;
+  private static final byte HASH = 12;
+  private static final byte DOLLAR = 13;
+  private static final byte SEMICOLON = 14;
 
   /** ASCII characters that continue an unquoted name: letters, digits, {@code _} and {@code $}. */
   private static final boolean[] NAME_PART = new boolean[128];
 
   static {
+    for (char c = '0'; c <= '9'; c++) {
+      KIND[c] = DIGIT;
+      NAME_PART[c] = true;
+    }
     for (char c = 'a'; c <= 'z'; c++) {
-      START[c] = S_LETTER;
-      START[c - 32] = S_LETTER;
       NAME_PART[c] = true;
       NAME_PART[c - 32] = true;
     }
-    for (char c = '0'; c <= '9'; c++) {
-      START[c] = S_DIGIT;
-      NAME_PART[c] = true;
-    }
-    START['_'] = S_LETTER;
     NAME_PART['_'] = true;
     NAME_PART['$'] = true;
     for (char c : new char[] {' ', '\t', '\n', '\r', '\f', 0x0B, 0x1C, 0x1D, 0x1E, 0x1F}) {
-      START[c] = S_SPACE;
+      KIND[c] = SPACE;
     }
-    START['\''] = S_QUOTE;
-    START['"'] = S_DOUBLE_QUOTE;
-    START['`'] = S_BACKTICK;
-    START['['] = S_BRACKET;
-    START['-'] = S_MINUS;
-    START['+'] = S_PLUS;
-    START['/'] = S_SLASH;
-    START['#'] = S_HASH;
-    START['$'] = S_DOLLAR;
-    START['.'] = S_DOT;
-    START['?'] = S_QUESTION;
+    KIND['.'] = DOT;
+    KIND[')'] = CLOSE;
+    KIND['\''] = QUOTE;
+    KIND['"'] = DOUBLE_QUOTE;
+    KIND['`'] = BACKTICK;
+    KIND['['] = BRACKET;
+    KIND['-'] = MINUS;
+    KIND['+'] = PLUS;
+    KIND['/'] = SLASH;
+    KIND['#'] = HASH;
+    KIND['$'] = DOLLAR;
+    KIND[';'] = SEMICOLON;
   }
 
   private final String sql;
   private final char[] in;
   private final int length;
   private final char[] out;
+  /** The output's length. The main loop keeps it in a local, and stores it here for helpers. */
   private int o;
 
   private final boolean mysql;
@@ -85,16 +83,9 @@ final class SqlSanitizer {
   private final boolean moneyLiterals;
   private final boolean alternativeQuoting;
 
-  private boolean pendingSpace;
-  private int last = NONE;
-  private char lastSymbol;
-  private int lastWordStart;
-  /** Output index just after an {@code IN (} whose list so far holds only {@code ?}; or -1. */
-  private int inListStart = -1;
-  private int statementWords;
-  private boolean createOrAlter;
   /** Whether a literal or a comment was dropped: the output is not the input respaced. */
   private boolean removedText;
+  private boolean severalStatements;
 
   SqlSanitizer(String sql, Dialect dialect) {
     this.sql = sql;
@@ -114,105 +105,101 @@ final class SqlSanitizer {
     return new SqlSanitizer(sql, dialect).run();
   }
 
-  /** Whether the last {@link #run()} dropped a literal or a comment. */
+  /** Whether {@link #run()} dropped a literal or a comment. */
   boolean removedText() {
     return removedText;
   }
 
   String run() {
     final char[] in = this.in;
-    final int length = this.length;
-    int i = 0;
-    while (i < length) {
-      char c = in[i];
-      if (c >= 128) {
-        i = nonAscii(i, c);
-        continue;
-      }
-      switch (START[c]) {
-        case S_SPACE:
-          pendingSpace = true;
-          i++;
-          break;
-        case S_LETTER:
-          i = word(i);
-          break;
-        case S_DIGIT:
-          i = number(i, i);
-          break;
-        case S_QUOTE:
-          i = string(i + 1, '\'', mysql);
-          break;
-        case S_DOUBLE_QUOTE:
-          i = mysql ? string(i + 1, '"', true) : quotedName(i, '"', true);
-          break;
-        case S_BACKTICK:
-          i = quotedName(i, '`', true);
-          break;
-        case S_BRACKET:
-          i = bracketNames && bracketOpensName() ? quotedName(i, ']', doubledBrackets) : symbol(i);
-          break;
-        case S_MINUS:
-          i = next(i) == '-' ? lineComment(i + 2) : sign(i);
-          break;
-        case S_PLUS:
-          i = sign(i);
-          break;
-        case S_SLASH:
-          i = next(i) == '*' ? blockComment(i) : symbol(i);
-          break;
-        case S_HASH:
-          i = mysql ? lineComment(i + 1) : symbol(i);
-          break;
-        case S_DOLLAR:
-          i = dollar(i);
-          break;
-        case S_DOT:
-          i = isDigit(next(i)) && last != WORD ? number(i, i) : symbol(i);
-          break;
-        case S_QUESTION:
-          placeholder();
-          i++;
-          break;
-        default:
-          i = symbol(i);
-      }
-    }
-    return new String(out, 0, o);
-  }
-
-  private char next(int i) {
-    return i + 1 < length ? in[i + 1] : '\0';
-  }
-
-  private int nonAscii(int i, char c) {
-    if (Character.isWhitespace(c)) {
-      pendingSpace = true;
-      return i + 1;
-    }
-    return isNamePart(c) ? word(i) : symbol(i);
-  }
-
-  // ---- names and words
-
-  private int word(int start) {
-    flushSpace();
-    final char[] in = this.in;
     final char[] out = this.out;
-    int wordStart = o;
-    int i = start;
-    int j = wordStart;
-    while (i < length) {
+    int i = 0;
+    int o = 0;
+    while (i < in.length) {
       char c = in[i];
-      if (c < 128 ? NAME_PART[c] : isNamePart(c)) {
-        out[j++] = c;
+      int kind = c < 128 ? KIND[c] : Character.isWhitespace(c) ? SPACE : COPY;
+      if (kind == COPY) {
+        out[o++] = c;
+        i++;
+      } else if (kind == SPACE) {
+        if (o > 0 && out[o - 1] != ' ') {
+          out[o++] = ' ';
+        }
+        i++;
+      } else if ((kind == DIGIT && o > 0 && isNamePart(out[o - 1]))
+          || (kind == DOT && !(i + 1 < in.length && isDigit(in[i + 1])))
+          || (kind == CLOSE && o > 0 && out[o - 1] != '?' && out[o - 1] != ' ')) {
+        out[o++] = c;
         i++;
       } else {
-        break;
+        this.o = o;
+        i = token(kind, i);
+        o = this.o;
       }
     }
-    o = j;
-    if (i < length && (in[i] == '\'' || (mysql && in[i] == '"'))) {
+    this.o = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
+    maskUserStatements();
+    return new String(out, 0, this.o);
+  }
+
+  /** Reads the token at {@code i} that is not copied as it is; returns the index after it. */
+  private int token(int kind, int i) {
+    switch (kind) {
+      case DIGIT:
+        return number(i, i);
+      case DOT:
+        return isNamePart(lastCharBeforeSpace()) ? copy(i) : number(i, i);
+      case CLOSE:
+        return closeParenthesis(i);
+      case QUOTE:
+        return string(i, '\'');
+      case DOUBLE_QUOTE:
+        return mysql ? string(i, '"') : quotedName(i, '"', true);
+      case BACKTICK:
+        return quotedName(i, '`', true);
+      case BRACKET:
+        return bracketNames && bracketOpensName() ? quotedName(i, ']', doubledBrackets) : copy(i);
+      case MINUS:
+        return i + 1 < length && in[i + 1] == '-' ? lineComment(i + 2) : sign(i);
+      case PLUS:
+        return sign(i);
+      case SLASH:
+        return i + 1 < length && in[i + 1] == '*' ? blockComment(i) : copy(i);
+      case HASH:
+        return mysql ? lineComment(i + 1) : copy(i);
+      case DOLLAR:
+        return mysql || (o > 0 && isNamePart(out[o - 1])) ? copy(i) : dollar(i);
+      case SEMICOLON:
+        severalStatements = true;
+        return copy(i);
+      default:
+        return copy(i);
+    }
+  }
+
+  private int copy(int i) {
+    out[o++] = in[i];
+    return i + 1;
+  }
+
+  private void literal() {
+    out[o++] = '?';
+    removedText = true;
+  }
+
+  /** A space, unless the output is empty or already ends with one. */
+  private void space() {
+    if (o > 0 && out[o - 1] != ' ') {
+      out[o++] = ' ';
+    }
+  }
+
+  // ---- strings and quoted names
+
+  /** A string at {@code i}, with the prefix ({@code N}, {@code E}, ...) or keyword before it. */
+  private int string(int i, char quote) {
+    if (o > 0 && isNamePart(out[o - 1])) {
+      int wordStart = wordStart(o);
       int end = prefixedStringEnd(wordStart, i);
       if (end >= 0) {
         o = wordStart;
@@ -220,39 +207,28 @@ final class SqlSanitizer {
         return end;
       }
     }
-    last = WORD;
-    lastWordStart = wordStart;
-    inListStart = -1;
-    if (statementWords < 2 && userStatement()) {
-      out[o++] = ' ';
-      out[o++] = '?';
-      removedText = true;
-      return length;
+    int end = endOfQuoted(i + 1, quote, mysql, true);
+    int wordEnd = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
+    int wordStart = wordStart(wordEnd);
+    if (isTypedLiteralPrefix(wordStart, wordEnd)) {
+      o = wordStart;
     }
-    return i;
+    literal();
+    return end;
   }
 
   /**
-   * At the word just written: whether it is the {@code USER} or {@code ROLE} of a statement that
-   * began {@code CREATE} or {@code ALTER}.
-   */
-  private boolean userStatement() {
-    if (statementWords++ == 0) {
-      createOrAlter = lastWordIs("create") || lastWordIs("alter");
-      return false;
-    }
-    return createOrAlter && (lastWordIs("user") || lastWordIs("role"));
-  }
-
-  /**
-   * The end of a string written right after the word at {@code wordStart} (at {@code quote}),
-   * when that word is a string prefix ({@code N'..'}, {@code E'..'}, {@code X'..'}, {@code
-   * B'..'}, MySQL's {@code _utf8mb4'..'}, Oracle's {@code q'[..]'}); else -1.
+   * The end of a string at {@code quote} written right after the word at {@code wordStart} of
+   * the output, when that word is a string prefix ({@code N'..'}, {@code E'..'}, {@code X'..'},
+   * {@code B'..'}, MySQL's {@code _utf8mb4'..'}, Oracle's {@code q'[..]'}); else -1.
    */
   private int prefixedStringEnd(int wordStart, int quote) {
     int wordLength = o - wordStart;
-    char first = (char) (out[wordStart] | 0x20);
     char close = in[quote];
+    if (out[wordStart] == '_') {
+      return endOfQuoted(quote + 1, close, mysql, true);
+    }
+    char first = (char) (out[wordStart] | 0x20);
     if (wordLength == 1) {
       switch (first) {
         case 'n':
@@ -262,23 +238,20 @@ final class SqlSanitizer {
         case 'e':
           return endOfQuoted(quote + 1, close, mysql || escapeStrings, true);
         case 'q':
-          return alternativeQuoting && close == '\'' ? alternativeQuoted(quote + 1) : -1;
+          return alternativeQuoting && close == '\'' ? alternativeQuotedEnd(quote + 1) : -1;
         default:
           return -1;
       }
     }
-    if (out[wordStart] == '_') {
-      return endOfQuoted(quote + 1, close, mysql, true);
-    }
     if (alternativeQuoting && close == '\'' && wordLength == 2 && first == 'n'
         && (out[wordStart + 1] | 0x20) == 'q') {
-      return alternativeQuoted(quote + 1);
+      return alternativeQuotedEnd(quote + 1);
     }
     return -1;
   }
 
   /** Oracle's {@code q'[...]'}: the character after the quote picks the closing one. */
-  private int alternativeQuoted(int from) {
+  private int alternativeQuotedEnd(int from) {
     if (from < length) {
       char open = in[from];
       char close = open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>'
@@ -290,43 +263,6 @@ final class SqlSanitizer {
       }
     }
     return length;
-  }
-
-  private int quotedName(int start, char close, boolean doubled) {
-    int end = endOfQuoted(start + 1, close, false, doubled);
-    flushSpace();
-    System.arraycopy(in, start, out, o, end - start);
-    o += end - start;
-    last = OPERAND;
-    inListStart = -1;
-    return end;
-  }
-
-  /**
-   * A bracket opens a name unless it follows {@code ARRAY}, or an operand with no space between:
-   * {@code ARRAY[1]} and {@code tags[1]} are arrays.
-   */
-  private boolean bracketOpensName() {
-    if (last == WORD && lastWordIs("array")) {
-      return false;
-    }
-    if (pendingSpace) {
-      return true;
-    }
-    return last == NONE
-        || (last == SYMBOL && lastSymbol != ')' && lastSymbol != ']');
-  }
-
-  // ---- strings and comments
-
-  private int string(int from, char quote, boolean backslashEscapes) {
-    int end = endOfQuoted(from, quote, backslashEscapes, true);
-    if (last == WORD && isTypedLiteralPrefix()) {
-      o = lastWordStart;
-      pendingSpace = false;
-    }
-    literal();
-    return end;
   }
 
   /** The index after the closing quote, or the end of input when there is none. */
@@ -351,11 +287,51 @@ final class SqlSanitizer {
   }
 
   /** {@code DATE '2024-01-01'}: the keyword and the string are one literal. */
-  private boolean isTypedLiteralPrefix() {
-    int wordLength = o - lastWordStart;
-    return (wordLength == 4 && (lastWordIs("date") || lastWordIs("time")))
-        || (wordLength == 9 && lastWordIs("timestamp"));
+  private boolean isTypedLiteralPrefix(int wordStart, int wordEnd) {
+    int wordLength = wordEnd - wordStart;
+    return (wordLength == 4 && (is(wordStart, "date") || is(wordStart, "time")))
+        || (wordLength == 9 && is(wordStart, "timestamp"));
   }
+
+  /** A quoted name, copied as it is up to its closing quote (or the end of input). */
+  private int quotedName(int start, char close, boolean doubled) {
+    final char[] in = this.in;
+    final char[] out = this.out;
+    int o = this.o;
+    out[o++] = in[start];
+    int i = start + 1;
+    while (i < in.length) {
+      char c = in[i++];
+      out[o++] = c;
+      if (c == close) {
+        if (!doubled || i >= in.length || in[i] != close) {
+          break;
+        }
+        out[o++] = in[i++];
+      }
+    }
+    this.o = o;
+    return i;
+  }
+
+  /**
+   * A bracket opens a name unless it follows {@code ARRAY}, or an operand with no space between:
+   * {@code ARRAY[1]} and {@code tags[1]} are arrays.
+   */
+  private boolean bracketOpensName() {
+    if (o == 0) {
+      return true;
+    }
+    char before = out[o - 1];
+    if (before == ' ') {
+      int wordStart = wordStart(o - 1);
+      return !(o - 1 - wordStart == 5 && is(wordStart, "array"));
+    }
+    return !isNamePart(before) && before != '?' && before != '"' && before != '`'
+        && before != ')' && before != ']';
+  }
+
+  // ---- comments
 
   /** A comment whose text starts at {@code from}, up to the end of the line. */
   private int lineComment(int from) {
@@ -363,7 +339,7 @@ final class SqlSanitizer {
     while (i < length && in[i] != '\n' && in[i] != '\r') {
       i++;
     }
-    pendingSpace = true;
+    space();
     removedText = true;
     return i;
   }
@@ -386,19 +362,16 @@ final class SqlSanitizer {
         i++;
       }
     }
-    pendingSpace = true;
+    space();
     removedText = true;
     return depth == 0 ? i : length;
   }
 
-  // ---- dollars: PostgreSQL's $$..$$ and $1, SQL Server's money, MySQL's names
+  // ---- dollars: PostgreSQL's $$..$$ and $1, SQL Server's money
 
   private int dollar(int start) {
-    if (mysql) {
-      return word(start);
-    }
-    char after = next(start);
-    if (after == '$' || isNameStart(after)) {
+    char after = start + 1 < length ? in[start + 1] : '\0';
+    if (after == '$' || (isNamePart(after) && !isDigit(after))) {
       int tagEnd = dollarTagEnd(start);
       if (tagEnd > 0) {
         int close = sql.indexOf(sql.substring(start, tagEnd), tagEnd);
@@ -409,26 +382,21 @@ final class SqlSanitizer {
     if (isDigit(after)) {
       int end = skipDigits(start + 1);
       if (moneyLiterals) {
-        end = end < length && in[end] == '.' ? skipDigits(end + 1) : end;
         literal();
-        return end;
+        return end < length && in[end] == '.' ? skipDigits(end + 1) : end;
       }
-      flushSpace();
       System.arraycopy(in, start, out, o, end - start);
       o += end - start;
-      last = OPERAND;
-      inListStart = -1;
       return end;
     }
-    return symbol(start);
+    return copy(start);
   }
 
   /** The index after the tag of {@code $$} or {@code $tag$} at {@code start}; -1 if none. */
   private int dollarTagEnd(int start) {
     int i = start + 1;
     while (i < length && in[i] != '$') {
-      char c = in[i];
-      if (c == '$' || !(c < 128 ? NAME_PART[c] : isNamePart(c))) {
+      if (!isNamePart(in[i])) {
         return -1;
       }
       i++;
@@ -450,18 +418,24 @@ final class SqlSanitizer {
       return end;
     }
     if (start < digits) {
-      return symbol(start);
+      return copy(start);
     }
-    return word(start);
+    end = start;
+    while (end < length && isNamePart(in[end])) {
+      end++;
+    }
+    System.arraycopy(in, start, out, o, end - start);
+    o += end - start;
+    return end;
   }
 
-  /** The end of the number at {@code start}, or minus one when MySQL reads it as a name. */
+  /** The end of the number at {@code start}, or -1 when MySQL reads it as a name. */
   private int numberEnd(int start) {
     final char[] in = this.in;
     int i = start;
     boolean plainName = mysql && in[start] != '.';
     if (in[i] == '0' && i + 2 < length && isRadixDigit(in[i + 1], in[i + 2])) {
-      char radix = (char) (in[i + 1] | 0x20);
+      char radix = in[i + 1];
       i += 2;
       while (i < length && (isRadixDigit(radix, in[i]) || (in[i] == '_' && !mysql))) {
         i++;
@@ -473,11 +447,11 @@ final class SqlSanitizer {
         i = digitsEnd(i + 1);
       }
       int exponent = exponentEnd(i);
-      plainName &= exponent == i || in[i + 1] != '-' && in[i + 1] != '+';
+      plainName &= exponent == i || (in[i + 1] != '-' && in[i + 1] != '+');
       i = exponent;
     }
-    if (i < length && (in[i] < 128 ? NAME_PART[in[i]] : isNamePart(in[i]))) {
-      while (i < length && (in[i] < 128 ? NAME_PART[in[i]] : isNamePart(in[i]))) {
+    if (i < length && isNamePart(in[i])) {
+      while (i < length && isNamePart(in[i])) {
         i++;
       }
       return plainName ? -1 : i;
@@ -501,8 +475,8 @@ final class SqlSanitizer {
   /** Digits, with {@code _} between them outside MySQL ({@code 1_000_000}). */
   private int digitsEnd(int from) {
     int i = from;
-    while (i < length && (isDigit(in[i]) || (in[i] == '_' && !mysql && i + 1 < length
-        && isDigit(in[i + 1])))) {
+    while (i < length && (isDigit(in[i])
+        || (in[i] == '_' && !mysql && i + 1 < length && isDigit(in[i + 1])))) {
       i++;
     }
     return i;
@@ -530,129 +504,160 @@ final class SqlSanitizer {
   /** A {@code -} or {@code +}: part of a number where an operand is expected, else an operator. */
   private int sign(int start) {
     int digits = start + 1;
-    if (digits < length && (isDigit(in[digits])
-        || (in[digits] == '.' && isDigit(next(digits)))) && signIsUnary()) {
+    if (digits < length
+        && (isDigit(in[digits])
+            || (in[digits] == '.' && digits + 1 < length && isDigit(in[digits + 1])))
+        && signIsUnary()) {
       return number(start, digits);
     }
-    return symbol(start);
+    return copy(start);
   }
 
+  /** Whether the output so far ends where an operand is expected: not after one. */
   private boolean signIsUnary() {
-    switch (last) {
-      case NONE:
-        return true;
-      case SYMBOL:
-        return lastSymbol != ')' && lastSymbol != ']';
-      case WORD:
-        return isExpressionKeyword();
-      default:
-        return false;
+    int end = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
+    if (end == 0) {
+      return true;
     }
+    char before = out[end - 1];
+    if (isNamePart(before)) {
+      return isExpressionKeyword(wordStart(end), end);
+    }
+    return before != ')' && before != ']' && before != '?' && before != '"' && before != '`';
   }
 
   /** Words after which a sign starts a signed number rather than a subtraction. */
-  private boolean isExpressionKeyword() {
-    switch (o - lastWordStart) {
+  private boolean isExpressionKeyword(int start, int end) {
+    switch (end - start) {
       case 2:
-        return lastWordIs("or") || lastWordIs("on") || lastWordIs("by") || lastWordIs("in")
-            || lastWordIs("is") || lastWordIs("as") || lastWordIs("to");
+        return is(start, "or") || is(start, "on") || is(start, "by") || is(start, "in")
+            || is(start, "is") || is(start, "as") || is(start, "to");
       case 3:
-        return lastWordIs("and") || lastWordIs("not") || lastWordIs("set") || lastWordIs("any")
-            || lastWordIs("all") || lastWordIs("top");
+        return is(start, "and") || is(start, "not") || is(start, "set") || is(start, "any")
+            || is(start, "all") || is(start, "top");
       case 4:
-        return lastWordIs("when") || lastWordIs("then") || lastWordIs("else")
-            || lastWordIs("case") || lastWordIs("like") || lastWordIs("some")
-            || lastWordIs("next");
+        return is(start, "when") || is(start, "then") || is(start, "else") || is(start, "case")
+            || is(start, "like") || is(start, "some") || is(start, "next");
       case 5:
-        return lastWordIs("where") || lastWordIs("limit") || lastWordIs("fetch")
-            || lastWordIs("first");
+        return is(start, "where") || is(start, "limit") || is(start, "fetch")
+            || is(start, "first");
       case 6:
-        return lastWordIs("select") || lastWordIs("return") || lastWordIs("values")
-            || lastWordIs("offset") || lastWordIs("having");
+        return is(start, "select") || is(start, "return") || is(start, "values")
+            || is(start, "offset") || is(start, "having");
       case 7:
-        return lastWordIs("between") || lastWordIs("default");
+        return is(start, "between") || is(start, "default");
       case 8:
-        return lastWordIs("distinct");
+        return is(start, "distinct");
       default:
         return false;
     }
   }
 
-  // ---- output
+  // ---- read back from the output
 
-  private void literal() {
-    flushSpace();
-    out[o++] = '?';
-    last = OPERAND;
-    removedText = true;
-  }
-
-  private void placeholder() {
-    flushSpace();
-    out[o++] = '?';
-    last = OPERAND;
-  }
-
-  private int symbol(int i) {
-    char c = in[i];
-    if (c == ')' && inListStart >= 0) {
-      collapseInList();
+  /**
+   * A {@code )}; one that closes an {@code IN (} list of only {@code ?}, commas and spaces
+   * collapses the list to {@code IN (?)}.
+   */
+  private int closeParenthesis(int i) {
+    int j = o;
+    boolean placeholder = false;
+    while (j > 0 && (out[j - 1] == '?' || out[j - 1] == ',' || out[j - 1] == ' ')) {
+      placeholder |= out[j - 1] == '?';
+      j--;
     }
-    boolean opensInList = c == '(' && last == WORD && lastWordIs("in");
-    flushSpace();
-    out[o++] = c;
-    last = SYMBOL;
-    lastSymbol = c;
-    if (opensInList) {
-      inListStart = o;
-    } else if (c != ',') {
-      inListStart = -1;
-    }
-    if (c == ';') {
-      statementWords = 0;
-    }
-    return i + 1;
-  }
-
-  /** At the {@code )} of an {@code IN (} list of only {@code ?}, commas and spaces. */
-  private void collapseInList() {
-    if (o > inListStart) {
-      o = inListStart;
+    if (placeholder && j > 0 && out[j - 1] == '(' && followsIn(j - 1)) {
+      o = j;
       out[o++] = '?';
     }
-    pendingSpace = false;
-    inListStart = -1;
+    return copy(i);
   }
 
-  private void flushSpace() {
-    if (pendingSpace) {
-      if (o > 0) {
-        out[o++] = ' ';
-      }
-      pendingSpace = false;
-    }
+  /** Whether the {@code (} at {@code open} of the output follows the word {@code IN}. */
+  private boolean followsIn(int open) {
+    int end = open > 0 && out[open - 1] == ' ' ? open - 1 : open;
+    return end >= 2 && wordStart(end) == end - 2 && is(end - 2, "in");
   }
 
-  /** Whether the last word written is {@code lowerCase}, ignoring case. */
-  private boolean lastWordIs(String lowerCase) {
-    int n = lowerCase.length();
-    if (o - lastWordStart != n) {
-      return false;
+  private char lastCharBeforeSpace() {
+    int end = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
+    return end == 0 ? ' ' : out[end - 1];
+  }
+
+  /** The start of the word of the output that ends at {@code end}. */
+  private int wordStart(int end) {
+    int start = end;
+    while (start > 0 && isNamePart(out[start - 1])) {
+      start--;
     }
-    for (int k = 0; k < n; k++) {
-      if ((out[lastWordStart + k] | 0x20) != lowerCase.charAt(k)) {
+    return start;
+  }
+
+  /** Whether the output at {@code start} reads {@code lowerCase}, ignoring case. */
+  private boolean is(int start, String lowerCase) {
+    for (int k = 0; k < lowerCase.length(); k++) {
+      if ((out[start + k] | 0x20) != lowerCase.charAt(k)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+  /**
+   * After {@code CREATE USER}, {@code ALTER USER}, {@code CREATE ROLE} or {@code ALTER ROLE}
+   * starting a statement, the rest of the output becomes one {@code ?}: a password may be written
+   * there unquoted ({@code IDENTIFIED BY secret}).
+   */
+  private void maskUserStatements() {
+    int start = 0;
+    while (start >= 0) {
+      if (maskUserStatementAt(start)) {
+        return;
+      }
+      start = severalStatements ? indexOf(';', start) : -1;
+      start = start < 0 ? -1 : start + 1;
+    }
   }
 
-  private static boolean isNameStart(char c) {
-    return c < 128 ? START[c] == S_LETTER : Character.isLetter(c) || Character.isSurrogate(c);
+  private boolean maskUserStatementAt(int start) {
+    int verb = start < o && out[start] == ' ' ? start + 1 : start;
+    int verbEnd = wordEnd(verb);
+    boolean createOrAlter = (verbEnd - verb == 6 && is(verb, "create"))
+        || (verbEnd - verb == 5 && is(verb, "alter"));
+    if (!createOrAlter || verbEnd >= o || out[verbEnd] != ' ') {
+      return false;
+    }
+    int kind = verbEnd + 1;
+    int kindEnd = wordEnd(kind);
+    if (kindEnd - kind != 4 || !(is(kind, "user") || is(kind, "role"))) {
+      return false;
+    }
+    o = kindEnd;
+    out[o++] = ' ';
+    out[o++] = '?';
+    removedText = true;
+    return true;
+  }
+
+  private int wordEnd(int start) {
+    int end = start;
+    while (end < o && isNamePart(out[end])) {
+      end++;
+    }
+    return end;
+  }
+
+  private int indexOf(char c, int from) {
+    for (int i = from; i < o; i++) {
+      if (out[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isNamePart(char c) {
