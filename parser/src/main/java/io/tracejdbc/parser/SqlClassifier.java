@@ -16,8 +16,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>JSqlParser reads the statement, on the calling thread; what it cannot read is classified by
- * its leading keywords. Results are cached by sanitized text, so statements that differ only in
- * literals share one parse. Thread-safe, never throws, never starts a thread.
+ * its leading keywords. Results are cached by the text as given and by sanitized text, so
+ * statements that differ only in literals share one parse. Thread-safe, never throws, never
+ * starts a thread.
  */
 public final class SqlClassifier {
   /**
@@ -29,9 +30,18 @@ public final class SqlClassifier {
   /** Deeper parenthesis nesting skips JSqlParser: 64 levels cost it 1.5 ms, 500 levels 150 ms. */
   static final int NESTING_LIMIT = 32;
 
-  static final int CACHE_CAPACITY = 2048;
+  /** Entries of each cache level: 10,000 statements in use fit. */
+  static final int CACHE_ENTRIES = 12_288;
 
-  static final ParseCache CACHE = new ParseCache(CACHE_CAPACITY);
+  /** Characters of statement text each cache level holds: 10,000 of 200 characters fit. */
+  static final int CACHE_CHARS = 2 << 20;
+
+  /** Level one: by the text as given, so a repeated text costs a lookup, not a sanitize. */
+  static final ClassificationCache BY_TEXT = new ClassificationCache(CACHE_ENTRIES, CACHE_CHARS);
+
+  /** Level two: by sanitized text, shared by texts that differ only in literals or spacing. */
+  static final ClassificationCache BY_SANITIZED =
+      new ClassificationCache(CACHE_ENTRIES, CACHE_CHARS);
 
   private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
 
@@ -103,17 +113,22 @@ public final class SqlClassifier {
       return EMPTY;
     }
     try {
-      String sanitized = SqlSanitizer.sanitize(sql, dialect);
-      if (!isCheapToParse(sanitized)) {
-        return KeywordClassifier.classify(sanitized);
+      ClassificationCache.Entry known = BY_TEXT.get(sql);
+      if (known != null && known.dialect == dialect) {
+        return known.info;
       }
-      SqlInfo cached = CACHE.get(sanitized);
-      if (cached != null) {
-        return cached;
+      SqlSanitizer sanitizer = new SqlSanitizer(sql, dialect);
+      String sanitized = sanitizer.run();
+      ClassificationCache.Entry shape = BY_SANITIZED.get(sanitized);
+      if (shape == null) {
+        if (!isCheapToParse(sanitized)) {
+          return KeywordClassifier.classify(sanitized);
+        }
+        shape = new ClassificationCache.Entry(sanitized, classifySanitized(sanitized, sql), null);
+        BY_SANITIZED.put(shape);
       }
-      SqlInfo info = classifySanitized(sanitized, sql);
-      CACHE.put(sanitized, info);
-      return info;
+      remember(sql, dialect, sanitizer.removedText(), shape);
+      return shape.info;
     } catch (Throwable e) {
       // classification runs inside the user's query: nothing here may fail it
       return EMPTY;
@@ -139,6 +154,21 @@ public final class SqlClassifier {
       return SqlSanitizer.sanitize(text, Dialect.STANDARD);
     } catch (Throwable e) {
       return "";
+    }
+  }
+
+  /**
+   * Caches {@code sql} as given when it cannot flood level one: a text without literals or
+   * comments is its statement's only form, and any other text enters on its second sight in a
+   * row for its sanitized form (a text whose literals change with every call never does).
+   */
+  private static void remember(
+      String sql, Dialect dialect, boolean removedText, ClassificationCache.Entry shape) {
+    int hash = sql.hashCode();
+    if (!removedText || shape.lastTextHash == hash) {
+      BY_TEXT.put(new ClassificationCache.Entry(sql, shape.info, dialect));
+    } else {
+      shape.lastTextHash = hash;
     }
   }
 

@@ -85,6 +85,8 @@ final class SqlSanitizer {
 
   /** Whether a literal or a comment was dropped: the output is not the input respaced. */
   private boolean removedText;
+  /** Whether a tab, newline or the like became a space. */
+  private boolean respaced;
   private boolean severalStatements;
 
   SqlSanitizer(String sql, Dialect dialect) {
@@ -110,6 +112,7 @@ final class SqlSanitizer {
     return removedText;
   }
 
+  /** The sanitized text: {@code sql} itself when sanitizing changes nothing. */
   String run() {
     final char[] in = this.in;
     final char[] out = this.out;
@@ -124,6 +127,7 @@ final class SqlSanitizer {
       } else if (kind == SPACE) {
         if (o > 0 && out[o - 1] != ' ') {
           out[o++] = ' ';
+          respaced |= c != ' ';
         }
         i++;
       } else if ((kind == DIGIT && o > 0 && isNamePart(out[o - 1]))
@@ -139,7 +143,7 @@ final class SqlSanitizer {
     }
     this.o = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
     maskUserStatements();
-    return new String(out, 0, this.o);
+    return this.o == in.length && !removedText && !respaced ? sql : new String(out, 0, this.o);
   }
 
   /** Reads the token at {@code i} that is not copied as it is; returns the index after it. */
