@@ -651,8 +651,12 @@ final class FastClassifier {
 
   /** The word of {@code words} (or {@code ","}) the current token is, ignoring case; or null. */
   private String wordIn(String[] words) {
+    if (start == end) {
+      return null;
+    }
+    char first = (char) (sql.charAt(start) | 0x20);
     for (String word : words) {
-      if (end - start == word.length()
+      if (end - start == word.length() && first == word.charAt(0)
           && sql.regionMatches(true, start, word, 0, word.length())) {
         return word;
       }
@@ -671,7 +675,8 @@ final class FastClassifier {
   }
 
   private boolean isWord(String lowerCase) {
-    return end - start == lowerCase.length() && isWordToken()
+    return end - start == lowerCase.length()
+        && (sql.charAt(start) | 0x20) == lowerCase.charAt(0)
         && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
   }
 
