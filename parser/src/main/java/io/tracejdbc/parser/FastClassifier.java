@@ -651,13 +651,8 @@ final class FastClassifier {
 
   /** The word of {@code words} (or {@code ","}) the current token is, ignoring case; or null. */
   private String wordIn(String[] words) {
-    if (start == end) {
-      return null;
-    }
-    char first = (char) (sql.charAt(start) | 0x20);
     for (String word : words) {
-      if (end - start == word.length() && first == word.charAt(0)
-          && sql.regionMatches(true, start, word, 0, word.length())) {
+      if (isWord(word)) {
         return word;
       }
     }
@@ -674,10 +669,19 @@ final class FastClassifier {
     return word;
   }
 
+  /** Whether the current token is {@code lowerCase} (ASCII), ignoring case. */
   private boolean isWord(String lowerCase) {
-    return end - start == lowerCase.length()
-        && (sql.charAt(start) | 0x20) == lowerCase.charAt(0)
-        && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
+    if (end - start != lowerCase.length()) {
+      return false;
+    }
+    for (int k = 0; k < lowerCase.length(); k++) {
+      char c = sql.charAt(start + k);
+      char expected = lowerCase.charAt(k);
+      if (c != expected && (c | 0x20) != expected) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean skipWord(String lowerCase) {
