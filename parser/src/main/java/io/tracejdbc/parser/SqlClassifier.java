@@ -1,9 +1,6 @@
 package io.tracejdbc.parser;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Classifies SQL statements: operation name, tables and sanitized text.
@@ -15,10 +12,12 @@ import java.util.Set;
  * info.sanitizedSql(); // "INSERT INTO orders (id, total) VALUES (?, ?)"
  * }</pre>
  *
- * <p>JSqlParser reads the statement, on the calling thread; what it cannot read is classified by
- * its leading keywords. Results are cached by the text as given and by sanitized text, so
- * statements that differ only in literals share one parse. Thread-safe, never throws, never
- * starts a thread.
+ * <p>One pass of a lexer sanitizes the text as the {@link Dialect}'s database reads it. A fast
+ * tier then classifies the common statements from their tokens, where it is certain to give
+ * JSqlParser's answer; JSqlParser reads the others, on the calling thread; what it cannot read is
+ * classified by its leading keywords. Results are cached by the text as given and by sanitized
+ * text, so statements that differ only in literals share one classification; both levels are
+ * bounded. Thread-safe, never throws, never starts a thread.
  */
 public final class SqlClassifier {
   /**
@@ -44,11 +43,6 @@ public final class SqlClassifier {
       new ClassificationCache(CACHE_ENTRIES, CACHE_CHARS);
 
   private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
-
-  private static final String BATCH = "batch";
-
-  /** False once JSqlParser could not be linked: it stays off, and the lexer answers. */
-  private static volatile boolean parserUsable = true;
 
   private SqlClassifier() {}
 
@@ -124,7 +118,8 @@ public final class SqlClassifier {
         if (!isCheapToParse(sanitized)) {
           return KeywordClassifier.classify(sanitized);
         }
-        shape = new ClassificationCache.Entry(sanitized, classifySanitized(sanitized, sql), null);
+        shape = new ClassificationCache.Entry(sanitized, TieredClassifier.classify(sanitized, sql),
+            null);
         BY_SANITIZED.put(shape);
       }
       remember(sql, dialect, sanitizer.removedText(), shape);
@@ -186,80 +181,5 @@ public final class SqlClassifier {
       }
     }
     return true;
-  }
-
-  /** {@code sanitized}, of one statement or several, classified by the tiers. */
-  private static SqlInfo classifySanitized(String sanitized, String original) {
-    List<String> statements = StatementSplitter.split(sanitized);
-    if (statements.isEmpty()) {
-      return new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), sanitized);
-    }
-    if (statements.size() > 1) {
-      return classifyScript(sanitized, statements);
-    }
-    String statement = statements.get(0);
-    SqlInfo info = classifyStatement(statement, original);
-    return statement.equals(sanitized)
-        ? info
-        : new SqlInfo(info.operation(), info.tables(), sanitized);
-  }
-
-  /**
-   * One statement: the fast tier's answer where it is certain, else JSqlParser's, else the
-   * keywords'.
-   */
-  private static SqlInfo classifyStatement(String statement, String original) {
-    SqlInfo info = fast(statement);
-    if (info == null) {
-      info = parsed(statement, original);
-    }
-    return info != null ? info : KeywordClassifier.classify(statement);
-  }
-
-  /** The fast tier's answer; a bug there costs the statement JSqlParser's time, nothing more. */
-  private static SqlInfo fast(String statement) {
-    try {
-      return FastClassifier.classify(statement);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Several statements in one string, named as a batch of them is: after their kind when they
-   * share one (with their tables), else {@code batch}.
-   */
-  private static SqlInfo classifyScript(String sanitized, List<String> statements) {
-    String operation = null;
-    Set<String> tables = new LinkedHashSet<>();
-    for (String statement : statements) {
-      SqlInfo info = classifyStatement(statement, null);
-      if (operation == null) {
-        operation = info.operation();
-      } else if (!operation.equals(info.operation())) {
-        return new SqlInfo(BATCH, List.of(), sanitized);
-      }
-      tables.addAll(info.tables());
-    }
-    return new SqlInfo(operation, new ArrayList<>(tables), sanitized);
-  }
-
-  /**
-   * JSqlParser's classification, or null. JSqlParser's failures stay here: a {@link
-   * LinkageError} (another JSqlParser version on the classpath) turns it off for good, any other
-   * throwable (a {@link StackOverflowError} deep in a parse) costs this statement only.
-   */
-  private static SqlInfo parsed(String sanitized, String original) {
-    if (!parserUsable) {
-      return null;
-    }
-    try {
-      return ParserTier.classify(sanitized, original);
-    } catch (LinkageError e) {
-      parserUsable = false;
-      return null;
-    } catch (Throwable e) {
-      return null;
-    }
   }
 }
