@@ -17,22 +17,10 @@ import java.util.TreeSet;
  * finds it) and the same tables. Where it is not certain of that (a construct it does not model,
  * a parenthesised start, an unknown verb) it declines, and JSqlParser decides.
  *
- * <p>A query is read into the little JSqlParser's first-table walk needs: per SELECT, its FROM
- * items in order (a table name, or a nested query), and the queries of the common table
- * expressions; the walk then runs as {@link FirstTableFinder}'s does.
+ * <p>A query is read into the little JSqlParser's first-table walk needs, a {@link QueryShape}, and
+ * the walk then runs as {@link FirstTableFinder}'s does.
  */
-final class FastClassifier {
-  /** Thrown, without a stack trace, where the fast tier is not certain. */
-  private static final class Uncertain extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Uncertain() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final Uncertain UNCERTAIN = new Uncertain();
-
+final class FastClassifier extends TokenCursor {
   /** Words that end a select list, a FROM list or a join condition. */
   private static final String[] CLAUSES = {
     "where", "group", "having", "order", "limit", "offset", "fetch", "for", "window", "union",
@@ -67,26 +55,15 @@ final class FastClassifier {
 
   private static final String[] NONE = {};
 
-  private final String sql;
-  private final int length;
-  private int pos;
-  /** The current token: [start, end) of {@link #sql}; start == end at the end. */
-  private int start;
-  private int end;
-  /** The end of the token before the current one. */
-  private int previousEnd;
-
   /** Every table name as written, in order, for the tables JSqlParser's finder reports. */
-  private final List<Name> names = new ArrayList<>();
+  private final List<QueryShape.Name> names = new ArrayList<>();
   /** Common table expressions: the lower-case unquoted name to the query. */
-  private final Map<String, Query> ctes = new HashMap<>();
+  private final Map<String, QueryShape> ctes = new HashMap<>();
   /** Common table expression names as written: JSqlParser's finder leaves these out. */
   private final Set<String> cteNamesAsWritten = new HashSet<>();
 
   private FastClassifier(String sql) {
-    this.sql = sql;
-    this.length = sql.length();
-    advance();
+    super(sql);
   }
 
   /** The classification of one sanitized statement, or null where this tier is not certain. */
@@ -173,7 +150,7 @@ final class FastClassifier {
       skipWord("not");
       skipWord("materialized");
       expectSymbol('(');
-      Query body = query(word());
+      QueryShape body = query(word());
       expectSymbol(')');
       ctes.put(Identifiers.unquote(name).toLowerCase(Locale.ROOT), body);
     } while (skipSymbol(','));
@@ -198,7 +175,7 @@ final class FastClassifier {
     }
     skipWord("ignore");
     expectWord("into");
-    Name target = target();
+    QueryShape.Name target = target();
     if (isSymbol('(')) {
       skipParenthesised();
     }
@@ -217,7 +194,7 @@ final class FastClassifier {
       throw UNCERTAIN;
     }
     skipWord("ignore");
-    Name target = target();
+    QueryShape.Name target = target();
     alias();
     expectWord("set");
     if ("from".equals(expression(FROM))) {
@@ -230,7 +207,7 @@ final class FastClassifier {
 
   private SqlInfo delete() {
     expectWord("from");
-    Name target = target();
+    QueryShape.Name target = target();
     alias();
     if (skipWord("using")) {
       fromList(new ArrayList<>());
@@ -241,7 +218,7 @@ final class FastClassifier {
 
   private SqlInfo merge() {
     expectWord("into");
-    Name target = target();
+    QueryShape.Name target = target();
     alias();
     expectWord("using");
     fromItem(new ArrayList<>());
@@ -268,7 +245,7 @@ final class FastClassifier {
     }
     expectWord("table");
     skipIfExists();
-    Name table = name();
+    QueryShape.Name table = name();
     if (!isSymbol('(')) {
       throw UNCERTAIN;
     }
@@ -283,7 +260,7 @@ final class FastClassifier {
       throw UNCERTAIN;
     }
     skipIfExists();
-    Name name = name();
+    QueryShape.Name name = name();
     List<String> tables =
         kind.equals("table") || kind.equals("view") ? List.of(name.unquoted()) : List.of();
     return new SqlInfo("drop-" + kind, tables, sql);
@@ -293,7 +270,7 @@ final class FastClassifier {
     expectWord("table");
     skipIfExists();
     skipWord("only");
-    Name table = name();
+    QueryShape.Name table = name();
     skipDefinitions();
     return new SqlInfo("alter-table", List.of(table.unquoted()), sql);
   }
@@ -316,7 +293,7 @@ final class FastClassifier {
    * tables: a reference, a query, a copied definition.
    */
   private void skipDefinitions() {
-    while (start < end) {
+    while (!atEnd()) {
       if (isWord("references") || isWord("select") || isWord("as") || isWord("like")
           || isWord("inherits") || isWord("partition")) {
         throw UNCERTAIN;
@@ -327,22 +304,16 @@ final class FastClassifier {
 
   // ---- queries
 
-  /** What the first-table walk needs of a query: per SELECT, its FROM items in order. */
-  private static final class Query {
-    /** Per SELECT of a set operation: its FROM items, each a {@link Name} or a {@link Query}. */
-    final List<List<Object>> selects = new ArrayList<>();
-  }
-
   /**
    * A query whose first word ({@code select} or {@code with}) has been read, or, for {@code
    * firstWord} null, is next; up to the end of input or the {@code )} around it.
    */
-  private Query query(String firstWord) {
+  private QueryShape query(String firstWord) {
     String word = firstWord == null ? word() : firstWord;
     if (!word.equals("select")) {
       throw UNCERTAIN;
     }
-    Query query = new Query();
+    QueryShape query = new QueryShape();
     while (true) {
       List<Object> items = new ArrayList<>();
       query.selects.add(items);
@@ -417,8 +388,8 @@ final class FastClassifier {
   }
 
   /** A table name in a FROM list, counted among the tables JSqlParser's finder reports. */
-  private Name tableName() {
-    Name name = name();
+  private QueryShape.Name tableName() {
+    QueryShape.Name name = name();
     if (isSymbol('(')) {
       throw UNCERTAIN;
     }
@@ -427,11 +398,11 @@ final class FastClassifier {
   }
 
   /** The table an INSERT, UPDATE, DELETE or MERGE writes. */
-  private Name target() {
+  private QueryShape.Name target() {
     if (isWord("only")) {
       throw UNCERTAIN;
     }
-    Name name = name();
+    QueryShape.Name name = name();
     names.add(name);
     return name;
   }
@@ -451,7 +422,7 @@ final class FastClassifier {
    */
   private String expression(String[] stops) {
     boolean afterDistinct = false;
-    while (start < end) {
+    while (!atEnd()) {
       String stop = wordIn(stops);
       if (stop != null) {
         if (stop.equals("from") && afterDistinct) {
@@ -489,7 +460,7 @@ final class FastClassifier {
   private void skipParenthesisedRest() {
     int depth = 1;
     while (depth > 0) {
-      if (start == end || isSymbol('[') || isSymbol('{')) {
+      if (atEnd() || isSymbol('[') || isSymbol('{')) {
         throw UNCERTAIN;
       }
       if (isWord("select")) {
@@ -501,25 +472,25 @@ final class FastClassifier {
   }
 
   /** The end of the statement: a query's tables, the first as JSqlParser's walk finds it. */
-  private SqlInfo finish(String operation, Query query) {
-    return end(result(operation, firstTable(query, new HashSet<>())));
+  private SqlInfo finish(String operation, QueryShape query) {
+    return end(result(operation, query.firstTable(ctes)));
   }
 
-  private SqlInfo finish(String operation, Name target) {
+  private SqlInfo finish(String operation, QueryShape.Name target) {
     return end(result(operation, target));
   }
 
   private SqlInfo end(SqlInfo info) {
     skipSymbol(';');
-    if (start < end) {
+    if (!atEnd()) {
       throw UNCERTAIN;
     }
     return info;
   }
 
-  private SqlInfo result(String operation, Name first) {
+  private SqlInfo result(String operation, QueryShape.Name first) {
     Set<String> others = new TreeSet<>();
-    for (Name name : names) {
+    for (QueryShape.Name name : names) {
       if (!cteNamesAsWritten.contains(name.written)) {
         others.add(name.unquoted());
       }
@@ -535,190 +506,6 @@ final class FastClassifier {
     }
     tables.addAll(others);
     return new SqlInfo(operation, tables, sql);
-  }
-
-  /** {@link FirstTableFinder}'s walk: a name of a common table expression leads into it. */
-  private Name firstTable(Query query, Set<String> entered) {
-    for (List<Object> items : query.selects) {
-      for (Object item : items) {
-        Name table = item instanceof Query ? firstTable((Query) item, entered) : cte((Name) item,
-            entered);
-        if (table != null) {
-          return table;
-        }
-      }
-    }
-    return null;
-  }
-
-  private Name cte(Name name, Set<String> entered) {
-    String key = name.qualified ? null : Identifiers.unquote(name.written).toLowerCase(Locale.ROOT);
-    if (key == null || !ctes.containsKey(key)) {
-      return name;
-    }
-    return entered.add(key) ? firstTable(ctes.get(key), entered) : null;
-  }
-
-  // ---- names
-
-  /** A possibly qualified, possibly quoted name, as written. */
-  private static final class Name {
-    final String written;
-    final boolean qualified;
-
-    Name(String written, boolean qualified) {
-      this.written = written;
-      this.qualified = qualified;
-    }
-
-    String unquoted() {
-      return Identifiers.unquote(written);
-    }
-  }
-
-  private Name name() {
-    int nameStart = start;
-    nameAsWritten();
-    boolean qualified = false;
-    while (isSymbol('.') && start == previousEnd) {
-      advance();
-      if (start != previousEnd) {
-        throw UNCERTAIN;
-      }
-      nameAsWritten();
-      qualified = true;
-    }
-    return new Name(sql.substring(nameStart, previousEnd), qualified);
-  }
-
-  /** One part of a name: a word or a quoted name; returns it as written. */
-  private String nameAsWritten() {
-    if (!isWordToken() && !isQuoted()) {
-      throw UNCERTAIN;
-    }
-    String part = sql.substring(start, end);
-    advance();
-    return part;
-  }
-
-  // ---- tokens
-
-  private void advance() {
-    previousEnd = end;
-    int i = pos;
-    while (i < length && sql.charAt(i) == ' ') {
-      i++;
-    }
-    start = i;
-    if (i < length) {
-      char c = sql.charAt(i);
-      if (isNamePart(c)) {
-        while (i < length && isNamePart(sql.charAt(i))) {
-          i++;
-        }
-      } else if (c == '"' || c == '`') {
-        i = quotedEnd(i, c);
-      } else {
-        i++;
-      }
-    }
-    end = i;
-    pos = i;
-  }
-
-  private int quotedEnd(int open, char quote) {
-    int i = open + 1;
-    while (i < length) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < length && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    throw UNCERTAIN;
-  }
-
-  private boolean isWordToken() {
-    return start < end && isNamePart(sql.charAt(start)) && !Character.isDigit(sql.charAt(start));
-  }
-
-  private boolean isQuoted() {
-    return start < end && (sql.charAt(start) == '"' || sql.charAt(start) == '`');
-  }
-
-  /** The word of {@code words} (or {@code ","}) the current token is, ignoring case; or null. */
-  private String wordIn(String[] words) {
-    for (String word : words) {
-      if (isWord(word)) {
-        return word;
-      }
-    }
-    return null;
-  }
-
-  /** Consumes the current token, which must be a word; returns it in lower case. */
-  private String word() {
-    if (!isWordToken()) {
-      throw UNCERTAIN;
-    }
-    String word = sql.substring(start, end).toLowerCase(Locale.ROOT);
-    advance();
-    return word;
-  }
-
-  /** Whether the current token is {@code lowerCase} (ASCII), ignoring case. */
-  private boolean isWord(String lowerCase) {
-    if (end - start != lowerCase.length()) {
-      return false;
-    }
-    for (int k = 0; k < lowerCase.length(); k++) {
-      char c = sql.charAt(start + k);
-      char expected = lowerCase.charAt(k);
-      if (c != expected && (c | 0x20) != expected) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean skipWord(String lowerCase) {
-    if (isWord(lowerCase)) {
-      advance();
-      return true;
-    }
-    return false;
-  }
-
-  private void expectWord(String lowerCase) {
-    if (!skipWord(lowerCase)) {
-      throw UNCERTAIN;
-    }
-  }
-
-  private boolean isSymbol(char symbol) {
-    return end - start == 1 && sql.charAt(start) == symbol;
-  }
-
-  private boolean skipSymbol(char symbol) {
-    if (isSymbol(symbol)) {
-      advance();
-      return true;
-    }
-    return false;
-  }
-
-  private void expectSymbol(char symbol) {
-    if (!skipSymbol(symbol)) {
-      throw UNCERTAIN;
-    }
-  }
-
-  private static boolean isNamePart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-        || c == '$' || (c >= 128 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c)));
   }
 
   private static String[] concat(String[] words, String... more) {
