@@ -29,8 +29,8 @@ final class FastClassifier extends TokenCursor {
 
   private static final String[] SET_OPERATIONS = {"union", "intersect", "except", "minus"};
 
-  /** After a FROM list: a set operation, or a FROM that the fast tier cannot place. */
-  private static final String[] SET_OPERATIONS_AND_FROM = concat(SET_OPERATIONS, "from");
+  /** After a FROM list: a set operation, or a FROM or INTO that the fast tier cannot place. */
+  private static final String[] SET_OPERATIONS_AND_FROM = concat(SET_OPERATIONS, "from", "into");
 
   private static final String[] CLAUSES_AND_FROM = concat(CLAUSES, "from");
 
@@ -278,7 +278,11 @@ final class FastClassifier extends TokenCursor {
   private SqlInfo truncate() {
     skipWord("table");
     skipWord("only");
-    return new SqlInfo("truncate", List.of(name().unquoted()), sql);
+    QueryShape.Name table = name();
+    if (!atEnd() && !isSymbol(',') && !isWordToken()) {
+      throw UNCERTAIN;
+    }
+    return new SqlInfo("truncate", List.of(table.unquoted()), sql);
   }
 
   private void skipIfExists() {
@@ -329,7 +333,7 @@ final class FastClassifier extends TokenCursor {
       if (stop == null) {
         return query;
       }
-      if (stop.equals("from")) {
+      if (stop.equals("from") || stop.equals("into")) {
         throw UNCERTAIN;
       }
       advance();

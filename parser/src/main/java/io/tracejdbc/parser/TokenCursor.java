@@ -169,6 +169,10 @@ abstract class TokenCursor {
       nameAsWritten();
       qualified = true;
     }
+    if (isSymbol(':')) {
+      // JSqlParser reads "a :b" as a name in parts, as Informix's database:table
+      throw UNCERTAIN;
+    }
     return new QueryShape.Name(sql.substring(nameStart, previousEnd), qualified);
   }
 

@@ -6,16 +6,28 @@ import io.tracejdbc.parser.SqlClassifier.Dialect;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * JSqlParser is the oracle of the fast tier: on every corpus statement and thousands of generated
- * ones, wherever the fast tier answers, its answer (operation, first table, tables) is the one
- * JSqlParser's tier gives, so a statement gets the same name whichever tier answers it.
+ * JSqlParser is the oracle of the fast tier: on every corpus statement, thousands of generated
+ * ones and tens of thousands of random token sequences, wherever the fast tier answers, its answer
+ * (operation, first table, tables) is the one JSqlParser's tier gives, so a statement gets the
+ * same name whichever tier answers it.
  */
 class FastTierOracleTest {
   private static final int GENERATED = 6_000;
+  private static final int SOUP = 60_000;
+  /** Keywords, names and symbols in random order: what the fast tier reads of it must be right. */
+  private static final String[] SOUP_TOKENS = {
+    "SELECT", "FROM", "WHERE", "JOIN", "ON", "(", ")", ",", "?", "\"x\"", "`y`", "a", "b.c", "WITH",
+    "AS", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "USING", "MERGE", "call", "=",
+    "UNION", "ALL", "ORDER", "BY", "LIMIT", "CREATE", "TABLE", "INDEX", "DROP", "IF", "EXISTS",
+    "RECURSIVE", "LEFT", "OUTER", "DISTINCT", "only", "$1", ":n", "t", "u", "x", "select", "from",
+    "and", "in", "not", "null", "is", "exists", "group", "having", "case", "when", "then", "else",
+    "end", "*", "+", "-", "TRUNCATE", "ALTER", "COLUMN", "REPLACE", "{", "}", ";", "."
+  };
 
   /** The shapes a first sight is measured on; each must be the fast tier's. */
   static final List<String> COMMON_SHAPES = List.of(
@@ -67,6 +79,21 @@ class FastTierOracleTest {
     assertThat(disagreements).isEmpty();
     assertThat(answered(statements)).as("statements the fast tier answers")
         .isGreaterThan(GENERATED * 3 / 4);
+  }
+
+  @Test
+  void tokenSoupTheFastTierAnswersGetsJsqlParsersAnswer() {
+    Random random = new Random(11);
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < SOUP; i++) {
+      StringBuilder sql = new StringBuilder();
+      for (int n = 1 + random.nextInt(16); n > 0; n--) {
+        sql.append(SOUP_TOKENS[random.nextInt(SOUP_TOKENS.length)]).append(' ');
+      }
+      statements.add(sql.toString());
+    }
+
+    assertThat(disagreements(statements)).isEmpty();
   }
 
   /**
