@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class ConnectionConfig {
   final DbInfo db;
-  /** How the database reads quotes: MySQL's {@code "x"} is data, to be sanitized away. */
+  /** How the database reads quotes, backslashes and comments: which text is data. */
   final SqlClassifier.Dialect dialect;
   final boolean traceWithActiveSpanOnly;
   final boolean traceTransactions;
@@ -34,9 +34,7 @@ final class ConnectionConfig {
     TracingOptions options = own.over(global);
     this.telemetry = (Telemetry<Object>) telemetry;
     this.db = db;
-    this.dialect = db.system.equals("mysql") || db.system.equals("mariadb")
-        ? SqlClassifier.Dialect.MYSQL
-        : SqlClassifier.Dialect.STANDARD;
+    this.dialect = dialect(db.system);
     this.traceWithActiveSpanOnly = options.traceWithActiveSpanOnly();
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();
@@ -53,6 +51,23 @@ final class ConnectionConfig {
   Telemetry<Object> telemetry() {
     Telemetry<Object> own = telemetry;
     return own != null ? own : (Telemetry<Object>) TracingDriver.settings().telemetry;
+  }
+
+  private static SqlClassifier.Dialect dialect(String system) {
+    switch (system) {
+      case "mysql":
+      case "mariadb":
+        return SqlClassifier.Dialect.MYSQL;
+      case "postgresql":
+        return SqlClassifier.Dialect.POSTGRESQL;
+      case "sqlite":
+        return SqlClassifier.Dialect.SQLITE;
+      case "mssql":
+      case "sybase":
+        return SqlClassifier.Dialect.SQLSERVER;
+      default:
+        return SqlClassifier.Dialect.STANDARD;
+    }
   }
 
   boolean traceAllConnections() {

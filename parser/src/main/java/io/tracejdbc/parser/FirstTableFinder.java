@@ -89,7 +89,9 @@ final class FirstTableFinder {
       return drop((Drop) statement);
     }
     if (statement instanceof Truncate) {
-      return ((Truncate) statement).getTable();
+      Truncate truncate = (Truncate) statement;
+      Table first = first(truncate.getTables());
+      return first != null ? first : truncate.getTable();
     }
     if (statement instanceof Comment) {
       return ((Comment) statement).getTable();

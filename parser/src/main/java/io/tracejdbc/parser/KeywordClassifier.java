@@ -85,6 +85,7 @@ final class KeywordClassifier {
         return result(verb, tokens.nameAfterTopLevelFrom());
       case "truncate":
         tokens.skipWord("table");
+        tokens.skipWord("only");
         return result(verb, tokens.name());
       case "start":
         return result(tokens.skipWord("transaction") ? "begin" : verb, null);

@@ -1,8 +1,6 @@
 package io.tracejdbc.parser;
 
 import java.util.List;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Classifies SQL statements: operation name, tables and sanitized text.
@@ -14,9 +12,12 @@ import net.sf.jsqlparser.statement.Statement;
  * info.sanitizedSql(); // "INSERT INTO orders (id, total) VALUES (?, ?)"
  * }</pre>
  *
- * <p>JSqlParser reads the statement, on the calling thread; what it cannot read is classified by
- * its leading keywords. Results are cached by sanitized text, so statements that differ only in
- * literals share one parse. Thread-safe, never throws, never starts a thread.
+ * <p>One pass of a lexer sanitizes the text as the {@link Dialect}'s database reads it. A fast
+ * tier then classifies the common statements from their tokens, where it is certain to give
+ * JSqlParser's answer; JSqlParser reads the others, on the calling thread; what it cannot read is
+ * classified by its leading keywords. Results are cached by the text as given and by sanitized
+ * text, so statements that differ only in literals share one classification; both levels are
+ * bounded. Thread-safe, never throws, never starts a thread.
  */
 public final class SqlClassifier {
   /**
@@ -28,26 +29,58 @@ public final class SqlClassifier {
   /** Deeper parenthesis nesting skips JSqlParser: 64 levels cost it 1.5 ms, 500 levels 150 ms. */
   static final int NESTING_LIMIT = 32;
 
-  static final int CACHE_CAPACITY = 2048;
+  /** Entries of each cache level: 10,000 statements in use fit. */
+  static final int CACHE_ENTRIES = 12_288;
 
-  static final ParseCache CACHE = new ParseCache(CACHE_CAPACITY);
+  /** Characters of statement text each cache level holds: 10,000 of 200 characters fit. */
+  static final int CACHE_CHARS = 2 << 20;
+
+  /** Level one: by the text as given, so a repeated text costs a lookup, not a sanitize. */
+  static final ClassificationCache BY_TEXT = new ClassificationCache(CACHE_ENTRIES, CACHE_CHARS);
+
+  /** Level two: by sanitized text, shared by texts that differ only in literals or spacing. */
+  static final ClassificationCache BY_SANITIZED =
+      new ClassificationCache(CACHE_ENTRIES, CACHE_CHARS);
 
   private static final SqlInfo EMPTY = new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), "");
 
   private SqlClassifier() {}
 
-  /** How a database reads quotes and comments, which decides what text is data. */
+  /**
+   * How a database reads quotes, backslashes, brackets and comments, which decides what text is
+   * data. Pick the one of the connection's database; {@link #STANDARD} for any other.
+   */
   public enum Dialect {
     /**
-     * Standard SQL, as PostgreSQL, SQLite, H2, Oracle and SQL Server read it: {@code 'x'} is a
-     * string, {@code "x"} a name.
+     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database
+     * not named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'}
+     * reads it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments
+     * nest; {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
      */
     STANDARD,
     /**
-     * MySQL and MariaDB: {@code "x"} is a string too (names are quoted with backticks), and
-     * {@code #} starts a comment.
+     * MySQL and MariaDB: {@code "x"} is a string too and a backslash escapes in every string;
+     * names are quoted with backticks; {@code #} starts a comment; block comments do not nest;
+     * {@code $} is a letter; digits that run into letters ({@code 1st}) are a name.
      */
-    MYSQL
+    MYSQL,
+    /**
+     * PostgreSQL: a backslash is a character in {@code 'x'} (standard_conforming_strings, the
+     * default since 9.1) and an escape in {@code E'x'}; {@code $$x$$} and {@code $tag$x$tag$}
+     * are strings, {@code $1} a parameter; block comments nest.
+     */
+    POSTGRESQL,
+    /**
+     * SQLite: {@code "x"}, {@code [x]} and backticks quote names; a backslash is a character;
+     * block comments do not nest. SQLite reads a double-quoted word that names no column as a
+     * string; the sanitizer cannot know the schema and keeps it, as a name.
+     */
+    SQLITE,
+    /**
+     * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}),
+     * a backslash is a character, {@code $12.50} is a money value; block comments nest.
+     */
+    SQLSERVER
   }
 
   /**
@@ -74,22 +107,25 @@ public final class SqlClassifier {
       return EMPTY;
     }
     try {
-      String sanitized = SqlSanitizer.sanitize(sql, dialect);
-      if (sanitized.isEmpty()) {
-        return EMPTY;
+      ClassificationCache.Entry known = BY_TEXT.get(sql);
+      if (known != null && known.dialect == dialect) {
+        return known.info;
       }
-      if (!isCheapToParse(sanitized)) {
-        return KeywordClassifier.classify(sanitized);
+      SqlSanitizer sanitizer = new SqlSanitizer(sql, dialect);
+      String sanitized = sanitizer.run();
+      ClassificationCache.Entry shape = BY_SANITIZED.get(sanitized);
+      if (shape == null) {
+        if (!isCheapToParse(sanitized)) {
+          return KeywordClassifier.classify(sanitized);
+        }
+        shape = new ClassificationCache.Entry(sanitized, TieredClassifier.classify(sanitized, sql),
+            null);
+        BY_SANITIZED.put(shape);
       }
-      SqlInfo cached = CACHE.get(sanitized);
-      if (cached != null) {
-        return cached;
-      }
-      SqlInfo info = analyze(sanitized, sql);
-      CACHE.put(sanitized, info);
-      return info;
-    } catch (RuntimeException e) {
-      // classification runs inside the user's query: a bug here must not fail it
+      remember(sql, dialect, sanitizer.removedText(), shape);
+      return shape.info;
+    } catch (Throwable e) {
+      // classification runs inside the user's query: nothing here may fail it
       return EMPTY;
     }
   }
@@ -111,8 +147,23 @@ public final class SqlClassifier {
     }
     try {
       return SqlSanitizer.sanitize(text, Dialect.STANDARD);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return "";
+    }
+  }
+
+  /**
+   * Caches {@code sql} as given when it cannot flood level one: a text without literals or
+   * comments is its statement's only form, and any other text enters on its second sight in a
+   * row for its sanitized form (a text whose literals change with every call never does).
+   */
+  private static void remember(
+      String sql, Dialect dialect, boolean removedText, ClassificationCache.Entry shape) {
+    int hash = sql.hashCode();
+    if (!removedText || shape.lastTextHash == hash) {
+      BY_TEXT.put(new ClassificationCache.Entry(sql, shape.info, dialect));
+    } else {
+      shape.lastTextHash = hash;
     }
   }
 
@@ -130,27 +181,5 @@ public final class SqlClassifier {
       }
     }
     return true;
-  }
-
-  private static SqlInfo analyze(String sanitized, String original) {
-    Statement statement = parse(sanitized);
-    if (statement == null && original.length() <= PARSE_LIMIT) {
-      // JSqlParser reads some DDL only with its literals, as in VARCHAR(255)
-      statement = parse(original);
-    }
-    String operation = statement == null ? null : StatementNames.of(statement);
-    if (operation == null) {
-      return KeywordClassifier.classify(sanitized);
-    }
-    return new SqlInfo(operation, StatementTables.of(statement), sanitized);
-  }
-
-  /** Parses on the calling thread: {@code CCJSqlParserUtil.parse} would start a thread per call. */
-  private static Statement parse(String sql) {
-    try {
-      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
-    } catch (Throwable e) {
-      return null;
-    }
   }
 }

@@ -33,8 +33,9 @@ public final class SqlInfo {
   }
 
   /**
-   * The tables the statement touches, the first one first, as written (schema-qualified if
-   * written so) and without quotes; empty when none or unknown.
+   * The tables the statement touches, as written (schema-qualified if written so) and without
+   * quotes: the first one first, then the others in alphabetical order; empty when none or
+   * unknown.
    */
   public List<String> tables() {
     return tables;

@@ -103,10 +103,14 @@ final class SqlTokens {
     return name;
   }
 
-  /** The name after {@code keyword}, if the keyword comes within the next {@code limit} tokens. */
+  /**
+   * The name after {@code keyword} (and PostgreSQL's {@code ONLY}), if the keyword comes within
+   * the next {@code limit} tokens.
+   */
   String nameAfter(String keyword, int limit) {
     for (int i = 0; i < limit && kind != Kind.END; i++) {
       if (skipWord(keyword)) {
+        skipWord("only");
         return name();
       }
       advance();

@@ -1,9 +1,9 @@
 package io.tracejdbc.parser;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -19,23 +19,28 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * The tables of a parsed statement, unquoted: the first one (from {@link FirstTableFinder}), then
- * the others JSqlParser's {@link TablesNamesFinder} reports, without repeats.
+ * the others JSqlParser's {@link TablesNamesFinder} reports, in alphabetical order (it reports
+ * them in no useful one), without repeats.
  */
 final class StatementTables {
   private StatementTables() {}
 
   static List<String> of(Statement statement) {
-    Set<String> tables = new LinkedHashSet<>();
-    Table first = FirstTableFinder.find(statement);
-    if (first != null) {
-      tables.add(Identifiers.unquote(first.getFullyQualifiedName()));
-    }
+    Set<String> others = new TreeSet<>();
     if (readsOrWritesRows(statement)) {
       for (String table : othersOrNone(statement)) {
-        tables.add(Identifiers.unquote(table));
+        others.add(Identifiers.unquote(table));
       }
     }
-    return new ArrayList<>(tables);
+    List<String> tables = new ArrayList<>(others.size() + 1);
+    Table first = FirstTableFinder.find(statement);
+    if (first != null) {
+      String name = Identifiers.unquote(first.getFullyQualifiedName());
+      tables.add(name);
+      others.remove(name);
+    }
+    tables.addAll(others);
+    return tables;
   }
 
   /**
@@ -57,6 +62,8 @@ final class StatementTables {
   private static List<String> othersOrNone(Statement statement) {
     try {
       return new TablesNamesFinder<>().getTableList(statement);
+    } catch (LinkageError e) {
+      throw e;
     } catch (Throwable e) {
       return List.of();
     }

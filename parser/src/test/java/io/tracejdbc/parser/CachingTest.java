@@ -2,21 +2,25 @@ package io.tracejdbc.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracejdbc.parser.SqlClassifier.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One parse serves every statement with the same sanitized text; the cache stays bounded. */
+/**
+ * One classification serves every statement with the same sanitized text, a repeated text costs a
+ * lookup, and both cache levels stay bounded by entries and characters without emptying.
+ */
 class CachingTest {
 
   @Test
   void statementsDifferingOnlyInLiteralsShareOneEntry() {
     SqlInfo first = SqlClassifier.classify("SELECT * FROM cache_a WHERE id = 1 AND name = 'x'");
-    int size = SqlClassifier.CACHE.size();
+    int size = SqlClassifier.BY_SANITIZED.size();
 
     SqlInfo second = SqlClassifier.classify("SELECT * FROM cache_a WHERE id = 2 AND name = 'y'");
 
     assertThat(second).isSameAs(first);
-    assertThat(SqlClassifier.CACHE.size()).isEqualTo(size);
+    assertThat(SqlClassifier.BY_SANITIZED.size()).isEqualTo(size);
   }
 
   @Test
@@ -28,10 +32,54 @@ class CachingTest {
   }
 
   @Test
-  void theCacheStaysWithinItsBoundAfterTenThousandDistinctStatements() {
-    for (int i = 0; i < 10_000; i++) {
+  void aTextWithoutLiteralsIsAnsweredByItsOwnEntryFromTheFirstSight() {
+    String sql = "select c.id from cache_c c where c.id = ?";
+
+    SqlInfo info = SqlClassifier.classify(sql);
+
+    assertThat(SqlClassifier.BY_TEXT.get(sql)).isNotNull();
+    assertThat(SqlClassifier.BY_TEXT.get(sql).info).isSameAs(info);
+    assertThat(SqlClassifier.classify(new String(sql))).isSameAs(info);
+  }
+
+  @Test
+  void textsWhoseLiteralsChangeWithEveryCallDoNotEnterTheFirstLevel() {
+    for (int i = 0; i < 1_000; i++) {
+      SqlClassifier.classify("SELECT * FROM cache_d WHERE id = " + i);
+    }
+
+    assertThat(SqlClassifier.BY_TEXT.get("SELECT * FROM cache_d WHERE id = 999")).isNull();
+    assertThat(SqlClassifier.BY_SANITIZED.get("SELECT * FROM cache_d WHERE id = ?")).isNotNull();
+  }
+
+  @Test
+  void aTextWithLiteralsEntersTheFirstLevelWhenItComesTwiceInARow() {
+    String sql = "select * from cache_e where kind = 'cat'";
+
+    SqlClassifier.classify(sql);
+    assertThat(SqlClassifier.BY_TEXT.get(sql)).isNull();
+    SqlClassifier.classify(sql);
+
+    assertThat(SqlClassifier.BY_TEXT.get(sql)).isNotNull();
+  }
+
+  @Test
+  void theSameTextInAnotherDialectIsReadAsThatDialectReadsIt() {
+    String sql = "SELECT \"cache_f\" FROM t";
+
+    assertThat(SqlClassifier.classify(sql, Dialect.STANDARD).sanitizedSql()).isEqualTo(sql);
+    assertThat(SqlClassifier.classify(sql, Dialect.MYSQL).sanitizedSql())
+        .isEqualTo("SELECT ? FROM t");
+    assertThat(SqlClassifier.classify(sql, Dialect.STANDARD).sanitizedSql()).isEqualTo(sql);
+  }
+
+  @Test
+  void theCacheStaysWithinItsBoundAfterTwentyThousandDistinctStatements() {
+    for (int i = 0; i < 20_000; i++) {
       SqlClassifier.classify("SELECT * FROM bounded_" + i);
-      assertThat(SqlClassifier.CACHE.size()).isLessThanOrEqualTo(SqlClassifier.CACHE_CAPACITY);
+      assertThat(SqlClassifier.BY_TEXT.size()).isLessThanOrEqualTo(SqlClassifier.CACHE_ENTRIES);
+      assertThat(SqlClassifier.BY_SANITIZED.size())
+          .isLessThanOrEqualTo(SqlClassifier.CACHE_ENTRIES);
     }
   }
 
@@ -39,25 +87,62 @@ class CachingTest {
   void statementsOverTheParseLimitAreNotCached() {
     String sql =
         "SELECT * FROM big WHERE " + "a = b AND ".repeat(SqlClassifier.PARSE_LIMIT / 10) + "c = d";
-    int size = SqlClassifier.CACHE.size();
+    int size = SqlClassifier.BY_SANITIZED.size();
 
     SqlInfo info = SqlClassifier.classify(sql);
 
     assertThat(info.operation()).isEqualTo("select");
     assertThat(info.tables()).isEqualTo(List.of("big"));
-    assertThat(SqlClassifier.CACHE.get(info.sanitizedSql())).isNull();
-    assertThat(SqlClassifier.CACHE.size()).isEqualTo(size);
+    assertThat(SqlClassifier.BY_SANITIZED.get(info.sanitizedSql())).isNull();
+    assertThat(SqlClassifier.BY_SANITIZED.size()).isEqualTo(size);
   }
 
   @Test
   void aFullCacheMakesRoomInsteadOfGrowing() {
-    ParseCache cache = new ParseCache(4);
+    ClassificationCache cache = new ClassificationCache(4, 1 << 16);
 
     for (int i = 0; i < 10; i++) {
-      cache.put("SELECT " + i, SqlClassifier.classify("SELECT 1"));
+      cache.put(entry("SELECT " + i));
     }
 
-    assertThat(cache.size()).isBetween(1, 4);
+    assertThat(cache.size()).isEqualTo(4);
     assertThat(cache.get("SELECT 9")).isNotNull();
+  }
+
+  @Test
+  void aFullCacheKeepsTheStatementsInUse() {
+    ClassificationCache cache = new ClassificationCache(100, 1 << 16);
+    cache.put(entry("SELECT hot"));
+
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(cache.get("SELECT hot")).isNotNull();
+      cache.put(entry("SELECT cold_" + i));
+      assertThat(cache.size()).isEqualTo(Math.min(i + 2, 100));
+    }
+  }
+
+  @Test
+  void aFewLongStatementsCannotHoldMoreThanTheCharacterBound() {
+    ClassificationCache cache = new ClassificationCache(1_000, 64_000);
+
+    for (int i = 0; i < 200; i++) {
+      cache.put(entry("SELECT " + i + " /*" + "x".repeat(900) + "*/"));
+      assertThat(cache.chars()).isLessThanOrEqualTo(64_000);
+    }
+
+    assertThat(cache.size()).isBetween(60, 71);
+  }
+
+  @Test
+  void aStatementTooLongForTheBoundIsNotCached() {
+    ClassificationCache cache = new ClassificationCache(1_000, 64_000);
+
+    cache.put(entry("SELECT " + "x".repeat(1_001)));
+
+    assertThat(cache.size()).isZero();
+  }
+
+  private static ClassificationCache.Entry entry(String text) {
+    return new ClassificationCache.Entry(text, SqlClassifier.classify("SELECT 1"), null);
   }
 }

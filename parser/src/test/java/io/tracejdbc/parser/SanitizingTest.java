@@ -24,7 +24,9 @@ class SanitizingTest {
 
   @Test
   void backslashEscapedQuotesStayInsideTheString() {
-    assertThat(sanitized("SELECT 'O\\'Brien', 'x' FROM t")).isEqualTo("SELECT ?, ? FROM t");
+    assertThat(SqlClassifier.classify("SELECT 'O\\'Brien', 'x' FROM t",
+            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+        .isEqualTo("SELECT ?, ? FROM t");
   }
 
   @Test
@@ -96,7 +98,9 @@ class SanitizingTest {
 
   @Test
   void quotedIdentifiersStayAsWritten() {
-    assertThat(sanitized("SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\""))
+    assertThat(SqlClassifier.classify(
+            "SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\"",
+            SqlClassifier.Dialect.SQLSERVER).sanitizedSql())
         .isEqualTo("SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\"");
   }
 

@@ -80,6 +80,19 @@ class TablesTest {
   }
 
   @Test
+  void truncateOfSeveralTablesNamesTheFirst() {
+    assertThat(SqlClassifier.classify("TRUNCATE a, b").firstTable()).isEqualTo("a");
+    assertThat(SqlClassifier.classify("TRUNCATE TABLE a, b CASCADE").firstTable()).isEqualTo("a");
+  }
+
+  @Test
+  void deleteFromOnlyNamesTheTableNotTheKeyword() {
+    assertThat(SqlClassifier.classify("DELETE FROM ONLY a").firstTable()).isEqualTo("a");
+    assertThat(SqlClassifier.classify("DELETE FROM ONLY a WHERE id = ?").tables())
+        .containsExactly("a");
+  }
+
+  @Test
   void theKeywordFallbackFindsTheTableOfSimpleForms() {
     assertThat(tables("INSERT OR IGNORE INTO kv VALUES (1, 2)")).containsExactly("kv");
     assertThat(tables("UPDATE OR IGNORE \"main\".\"kv\" SET v = 1")).containsExactly("main.kv");
