@@ -34,7 +34,7 @@ final class ConnectionConfig {
     TracingOptions options = own.over(global);
     this.telemetry = (Telemetry<Object>) telemetry;
     this.db = db;
-    this.dialect = dialect(db.system);
+    this.dialect = db.dialect;
     this.traceWithActiveSpanOnly = options.traceWithActiveSpanOnly();
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();
@@ -51,23 +51,6 @@ final class ConnectionConfig {
   Telemetry<Object> telemetry() {
     Telemetry<Object> own = telemetry;
     return own != null ? own : (Telemetry<Object>) TracingDriver.settings().telemetry;
-  }
-
-  private static SqlClassifier.Dialect dialect(String system) {
-    switch (system) {
-      case "mysql":
-      case "mariadb":
-        return SqlClassifier.Dialect.MYSQL;
-      case "postgresql":
-        return SqlClassifier.Dialect.POSTGRESQL;
-      case "sqlite":
-        return SqlClassifier.Dialect.SQLITE;
-      case "mssql":
-      case "sybase":
-        return SqlClassifier.Dialect.SQLSERVER;
-      default:
-        return SqlClassifier.Dialect.STANDARD;
-    }
   }
 
   boolean traceAllConnections() {

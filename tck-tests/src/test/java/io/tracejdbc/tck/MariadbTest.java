@@ -13,6 +13,12 @@ class MariadbTest extends TracingContract {
     return Database.mariadb();
   }
 
+  /** MySQL and MariaDB read a backslash as an escape, so it is doubled. */
+  @Override
+  String backslashPath() {
+    return "'C:\\\\'";
+  }
+
   @Test
   void doubleQuotedStringsAndHashCommentsAreSanitizedAsMariadbReadsThem() throws SQLException {
     query("SELECT name FROM " + table + " WHERE name = \"secret\" # the secret plan");

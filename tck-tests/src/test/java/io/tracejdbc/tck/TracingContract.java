@@ -169,6 +169,18 @@ abstract class TracingContract {
   }
 
   @Test
+  void aStringEndingInABackslashHidesOnlyItselfAsTheDatabaseReadsIt() throws SQLException {
+    query("SELECT " + backslashPath() + " AS path, 'alice@example.com' AS owner");
+
+    assertThat(onlySpan(tracer).tags()).containsEntry("db.statement", "SELECT ? AS path, ? AS owner");
+  }
+
+  /** The text C:\ as a string literal of this database. */
+  String backslashPath() {
+    return "'C:\\'";
+  }
+
+  @Test
   void aPreparedStatementSpanShowsItsSqlWithPlaceholders() throws SQLException {
     insertRows(2);
     tracer.reset();

@@ -1,5 +1,7 @@
 package io.tracejdbc.driver.internal.url;
 
+import io.tracejdbc.parser.SqlClassifier;
+
 /**
  * jTDS: {@code jdbc:jtds:sqlserver://host[:port][/database][;property=value...]} and the same
  * with {@code sybase}.
@@ -17,5 +19,10 @@ final class JtdsUrlParser implements DbUrlParser {
     String database = UrlText.before(path, ";");
     facts.instance(
         database.isEmpty() ? UrlText.param(rest, "databaseName", "database") : database);
+  }
+
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.SQLSERVER;
   }
 }

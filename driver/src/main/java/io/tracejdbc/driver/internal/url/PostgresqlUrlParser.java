@@ -1,5 +1,7 @@
 package io.tracejdbc.driver.internal.url;
 
+import io.tracejdbc.parser.SqlClassifier;
+
 /**
  * {@code jdbc:postgresql://host[:port][,host2[:port2]...]/database?params} (the first host
  * counts) and the short forms {@code jdbc:postgresql:database} and {@code
@@ -18,5 +20,10 @@ final class PostgresqlUrlParser implements DbUrlParser {
       path = rest.startsWith("/") ? rest.substring(1) : rest;
     }
     facts.instance(UrlText.decode(UrlText.before(path, "?")));
+  }
+
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.POSTGRESQL;
   }
 }

@@ -1,5 +1,7 @@
 package io.tracejdbc.driver.internal.url;
 
+import io.tracejdbc.parser.SqlClassifier;
+
 /**
  * Microsoft's driver: {@code
  * jdbc:sqlserver://[host][\instanceName][:port][;property=value...]}, where the host may instead
@@ -36,5 +38,10 @@ final class SqlServerUrlParser implements DbUrlParser {
       server = server + ":" + portNumber;
     }
     facts.address(server, namedInstance ? null : DEFAULT_PORT);
+  }
+
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.SQLSERVER;
   }
 }

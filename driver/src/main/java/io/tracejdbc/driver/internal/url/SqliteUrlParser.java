@@ -1,5 +1,7 @@
 package io.tracejdbc.driver.internal.url;
 
+import io.tracejdbc.parser.SqlClassifier;
+
 /**
  * {@code jdbc:sqlite:path[?params]}, {@code jdbc:sqlite:file:path?params}, {@code
  * jdbc:sqlite::memory:}; an empty path is an in-memory database. The instance is the path as
@@ -14,5 +16,10 @@ final class SqliteUrlParser implements DbUrlParser {
       path = uriPath;
     }
     facts.instance(path.isBlank() ? ":memory:" : path);
+  }
+
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.SQLITE;
   }
 }

@@ -125,8 +125,11 @@ class DatabaseFactsFromUrlTest {
     "jdbc:mysql://host/db, MYSQL",
     "jdbc:mysql+srv://_mysql._tcp.example.com/db, MYSQL",
     "jdbc:mariadb:loadbalance://h1/db, MYSQL",
-    "jdbc:postgresql://host/db, STANDARD",
-    "jdbc:sqlite:app.db, STANDARD",
+    "jdbc:postgresql://host/db, POSTGRESQL",
+    "jdbc:sqlite:app.db, SQLITE",
+    "jdbc:sqlserver://host;databaseName=db, SQLSERVER",
+    "jdbc:jtds:sybase://host/db, SQLSERVER",
+    "jdbc:h2:mem:db, STANDARD",
     "jdbc:foo://host/db, STANDARD",
     "not a jdbc url, STANDARD"
   })
