@@ -20,14 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The classifier alone, on statements it has never seen: {@code SqlClassifier.classify} on a
  * common statement shape whose text carries a new identifier every call (a column name or alias
  * made from a counter), so neither the text nor its sanitized form was ever classified before,
- * whatever the cache holds. Each call includes building that text, one concatenation of about 150
- * characters.
+ * whatever the cache holds. Each call includes building that text, one concatenation of 90 to 310
+ * characters. JSqlParser's generated parser takes thousands of parses to be compiled (tens of
+ * seconds on a busy machine), hence the long warmup.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class FirstSightBenchmark {
   /** A statement as applications send it; {@code #} marks where the counter goes. */
