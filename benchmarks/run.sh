@@ -3,9 +3,9 @@
 # ns/op ± error, ratio to raw; the classifier alone by statement shape) and design.md's budget
 # checks. Not part of the test command.
 #
-#   benchmarks/run.sh                                  # everything, about 23 minutes
+#   benchmarks/run.sh                                  # everything, about 25 minutes
 #   benchmarks/run.sh friendly                         # the cached workloads, about 8 minutes
-#   benchmarks/run.sh classification                   # many distinct statements, about 15 minutes
+#   benchmarks/run.sh classification                   # many distinct statements, about 17 minutes
 #   JMH_OPTS="-f 1 -wi 5 -w 2s -i 10 -r 2s" benchmarks/run.sh   # the same for every benchmark
 #   benchmarks/run.sh -p contender=raw,tracejdbc-noop 'SqliteBenchmark.pointSelect'
 #   benchmarks/run.sh classification -p distinct=100,10000 -p contender=raw,tracejdbc-otel
@@ -31,7 +31,7 @@ esac
 
 # iterations and times: the benchmarks' annotations (friendly: 3 x 1 s warmup, 5 x 1 s measured,
 # 15 s warmup for the classification miss; classification: 3 x 2 s measured after 3 x 2 s warmup
-# for the multi-row insert, 5 x 2 s for the round robin, 10 x 2 s for the first sight), unless
+# for the multi-row insert, 5 x 2 s for the round robin, 15 x 2 s for the first sight), unless
 # JMH_OPTS or the arguments say otherwise
 JMH_OPTS="${JMH_OPTS:--f 1}"
 

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 10, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class FirstSightBenchmark {
   /** A statement as applications send it; {@code #} marks where the counter goes. */
