@@ -3,9 +3,9 @@
 # ns/op ± error, ratio to raw; the classifier alone by statement shape) and design.md's budget
 # checks. Not part of the test command.
 #
-#   benchmarks/run.sh                                  # everything, about 25 minutes
+#   benchmarks/run.sh                                  # everything, about 24 minutes
 #   benchmarks/run.sh friendly                         # the cached workloads, about 8 minutes
-#   benchmarks/run.sh classification                   # many distinct statements, about 17 minutes
+#   benchmarks/run.sh classification                   # many distinct statements, about 16 minutes
 #   JMH_OPTS="-f 1 -wi 5 -w 2s -i 10 -r 2s" benchmarks/run.sh   # the same for every benchmark
 #   benchmarks/run.sh -p contender=raw,tracejdbc-noop 'SqliteBenchmark.pointSelect'
 #   benchmarks/run.sh classification -p distinct=100,10000 -p contender=raw,tracejdbc-otel
