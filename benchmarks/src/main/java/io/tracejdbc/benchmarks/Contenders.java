@@ -14,6 +14,11 @@ import java.util.List;
  * Who is measured, and how each opens its connection. Every one calls its own driver or data
  * source directly, never {@code DriverManager}: tracejdbc and java-jdbc both claim
  * {@code jdbc:tracing:}.
+ *
+ * <p>A new contender (the native OpenTelemetry backend of {@code tracejdbc-opentelemetry} is the
+ * next one, as {@code tracejdbc-otel-native}) is a name here, in {@link #ALL} and in {@link
+ * #open}, then in the {@code contender} {@code @Param} of each benchmark class; {@link Report}
+ * takes its rows from {@link #ALL} and says which peers it must beat.
  */
 final class Contenders {
   static final String RAW = "raw";
@@ -47,7 +52,8 @@ final class Contenders {
       case JAVA_JDBC_OTEL:
         return javaJdbc(database, Tracers.otelShim());
       case OTEL_JDBC:
-        return JdbcTelemetry.create(Tracers.OTEL_SDK).wrap(database.dataSource()).getConnection();
+        return JdbcTelemetry.create(Tracers.OTEL_SDK).wrap(database.dataSource())
+            .getConnection();
       case P6SPY:
         return p6spy(database);
       default:
@@ -63,12 +69,15 @@ final class Contenders {
   }
 
   private static Connection javaJdbc(Database database, Tracer tracer) throws SQLException {
-    io.opentracing.contrib.jdbc.TracingDriver driver = new io.opentracing.contrib.jdbc.TracingDriver();
+    io.opentracing.contrib.jdbc.TracingDriver driver =
+        new io.opentracing.contrib.jdbc.TracingDriver();
     driver.setTracer(tracer);
     return driver.connect(database.urlWithPrefix("jdbc:tracing:"), database.properties);
   }
 
-  /** p6spy with its default modules, logging to stdout in no category: it runs, but logs nothing. */
+  /**
+   * p6spy with its default modules, logging to stdout in no category: it runs, but logs nothing.
+   */
   private static Connection p6spy(Database database) throws SQLException {
     System.setProperty("p6spy.config.appender", "com.p6spy.engine.spy.appender.StdoutLogger");
     System.setProperty("p6spy.config.excludecategories",
