@@ -202,7 +202,8 @@ public final class Report {
       ratio(lines, ROUND_ROBIN, "distinct=" + distinct, Contenders.TRACEJDBC_NOOP, 1.10,
           String.format(Locale.ROOT, "no-op tracer, prepared round robin over %,d", distinct));
     }
-    for (String contender : List.of(Contenders.TRACEJDBC_NOOP, Contenders.TRACEJDBC_OTEL)) {
+    for (String contender : List.of(Contenders.TRACEJDBC_NOOP, Contenders.TRACEJDBC_OTEL,
+        Contenders.TRACEJDBC_OTEL_NATIVE)) {
       flatCost(lines, contender);
     }
     List<Workload> all = new ArrayList<>(FRIENDLY);
@@ -215,9 +216,10 @@ public final class Report {
             + format(over) + " ns over raw (budget 50)"));
       }
     }
-    // issue 14's native OpenTelemetry contender joins here: below OTel JDBC and tracejdbc-otel
     for (Workload workload : all) {
       if (workload.divisor != 1) continue;
+      beats(lines, workload, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.OTEL_JDBC,
+          Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_OTEL);
       beats(lines, workload, Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_OTEL,
           Contenders.OTEL_JDBC);
       beats(lines, workload, Contenders.TRACEJDBC_NOOP, Contenders.JAVA_JDBC_NOOP,

@@ -33,7 +33,7 @@ public class SqliteBenchmark {
   static final String POINT_SELECT = "SELECT id, name, price FROM items WHERE id = ?";
 
   @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
+      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
       Contenders.OTEL_JDBC, Contenders.P6SPY})
   public String contender;
 
