@@ -4,6 +4,7 @@ import com.p6spy.engine.spy.P6DataSource;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentracing.Tracer;
 import io.opentracing.noop.NoopTracerFactory;
+import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
 import io.tracejdbc.driver.TracingDriver;
 import io.tracejdbc.driver.TracingOptions;
 import java.sql.Connection;
@@ -14,12 +15,19 @@ import java.util.List;
  * Who is measured, and how each opens its connection. Every one calls its own driver or data
  * source directly, never {@code DriverManager}: tracejdbc and java-jdbc both claim
  * {@code jdbc:tracing:}.
+ *
+ * <p>A new contender is a name here, in {@link #ALL} and in {@link #open}, then in the {@code
+ * contender} {@code @Param} of each benchmark class; {@link Report} takes its rows from {@link
+ * #ALL} and says which peers it must beat.
  */
 final class Contenders {
   static final String RAW = "raw";
   static final String TRACEJDBC_OFF = "tracejdbc-off";
   static final String TRACEJDBC_NOOP = "tracejdbc-noop";
+  /** tracejdbc through the OpenTracing shim into the OpenTelemetry SDK. */
   static final String TRACEJDBC_OTEL = "tracejdbc-otel";
+  /** tracejdbc's native OpenTelemetry backend (tracejdbc-opentelemetry) into the SDK. */
+  static final String TRACEJDBC_OTEL_NATIVE = "tracejdbc-otel-native";
   static final String JAVA_JDBC_NOOP = "java-jdbc-noop";
   static final String JAVA_JDBC_OTEL = "java-jdbc-otel";
   static final String OTEL_JDBC = "otel-jdbc";
@@ -27,7 +35,7 @@ final class Contenders {
 
   /** In table order. */
   static final List<String> ALL = List.of(RAW, TRACEJDBC_OFF, TRACEJDBC_NOOP, TRACEJDBC_OTEL,
-      JAVA_JDBC_NOOP, JAVA_JDBC_OTEL, OTEL_JDBC, P6SPY);
+      TRACEJDBC_OTEL_NATIVE, JAVA_JDBC_NOOP, JAVA_JDBC_OTEL, OTEL_JDBC, P6SPY);
 
   private Contenders() {}
 
@@ -42,12 +50,17 @@ final class Contenders {
         return tracejdbc(database, NoopTracerFactory.create(), true);
       case TRACEJDBC_OTEL:
         return tracejdbc(database, Tracers.otelShim(), true);
+      case TRACEJDBC_OTEL_NATIVE:
+        OpenTelemetryTracing.init(Tracers.OTEL_SDK);
+        return new TracingDriver().connect(database.urlWithPrefix(TracingDriver.URL_PREFIX),
+            database.properties);
       case JAVA_JDBC_NOOP:
         return javaJdbc(database, NoopTracerFactory.create());
       case JAVA_JDBC_OTEL:
         return javaJdbc(database, Tracers.otelShim());
       case OTEL_JDBC:
-        return JdbcTelemetry.create(Tracers.OTEL_SDK).wrap(database.dataSource()).getConnection();
+        return JdbcTelemetry.create(Tracers.OTEL_SDK).wrap(database.dataSource())
+            .getConnection();
       case P6SPY:
         return p6spy(database);
       default:
@@ -63,12 +76,15 @@ final class Contenders {
   }
 
   private static Connection javaJdbc(Database database, Tracer tracer) throws SQLException {
-    io.opentracing.contrib.jdbc.TracingDriver driver = new io.opentracing.contrib.jdbc.TracingDriver();
+    io.opentracing.contrib.jdbc.TracingDriver driver =
+        new io.opentracing.contrib.jdbc.TracingDriver();
     driver.setTracer(tracer);
     return driver.connect(database.urlWithPrefix("jdbc:tracing:"), database.properties);
   }
 
-  /** p6spy with its default modules, logging to stdout in no category: it runs, but logs nothing. */
+  /**
+   * p6spy with its default modules, logging to stdout in no category: it runs, but logs nothing.
+   */
   private static Connection p6spy(Database database) throws SQLException {
     System.setProperty("p6spy.config.appender", "com.p6spy.engine.spy.appender.StdoutLogger");
     System.setProperty("p6spy.config.excludecategories",

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class PostgresqlBenchmark {
   @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
+      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
       Contenders.OTEL_JDBC, Contenders.P6SPY})
   public String contender;
 

@@ -33,7 +33,7 @@ public class SqliteBenchmark {
   static final String POINT_SELECT = "SELECT id, name, price FROM items WHERE id = ?";
 
   @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
+      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
       Contenders.OTEL_JDBC, Contenders.P6SPY})
   public String contender;
 
@@ -58,8 +58,10 @@ public class SqliteBenchmark {
   /** The tables: {@value #ROWS} items to select, and an empty one for the batches. */
   static void createTables(Connection connection) throws SQLException {
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)");
-      ddl.execute("CREATE TABLE batch_items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)");
+      ddl.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+          + " price REAL NOT NULL)");
+      ddl.execute("CREATE TABLE batch_items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+          + " price REAL NOT NULL)");
       ddl.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
           + (ROWS - 1) + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5 FROM n");
     }
@@ -85,7 +87,10 @@ public class SqliteBenchmark {
     return pointSelect(select, nextId());
   }
 
-  /** A plain Statement whose literal changes every call: sanitizing, then a classification cache hit. */
+  /**
+   * A plain Statement whose literal changes every call: sanitizing, then a classification cache
+   * hit.
+   */
   @Benchmark
   public long statementLiteral() throws SQLException {
     try (ResultSet row = statement.executeQuery(

@@ -31,7 +31,9 @@ final class Tracers {
     return OpenTracingShim.createTracerShim(OTEL_SDK);
   }
 
-  /** Sees no span: what remains is the cost of making and recording spans, not of exporting them. */
+  /**
+   * Sees no span: what remains is the cost of making and recording spans, not of exporting them.
+   */
   private static final class DroppingProcessor implements SpanProcessor {
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {}
