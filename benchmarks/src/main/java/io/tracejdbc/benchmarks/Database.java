@@ -27,8 +27,10 @@ enum Database {
   };
 
   final String url;
+
   /** The real driver, called directly: several contenders' drivers claim the same URLs. */
   final Driver driver;
+
   final Properties properties;
 
   Database(String url, Driver driver, Properties properties) {

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A multi-row insert whose row count changes every call, as batching ORMs and bulk loaders send
- * it: {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?), ...} with 1 to {@value #MOST_ROWS} rows,
+ * A multi-row insert whose row count changes every call, as batching ORMs and bulk loaders send it:
+ * {@code INSERT INTO t (a, b) VALUES (?, ?), (?, ?), ...} with 1 to {@value #MOST_ROWS} rows,
  * prepared, bound, executed and closed, on an in-memory SQLite database. The row counts follow a
  * fixed permutation of 1 to {@value #MOST_ROWS}, so every call differs from the one before and
  * every run makes the same calls.
@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class MultiRowInsertBenchmark {
@@ -44,14 +46,24 @@ public class MultiRowInsertBenchmark {
     }
   }
 
-  @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
-      Contenders.OTEL_JDBC, Contenders.P6SPY})
+  @Param({
+    Contenders.RAW,
+    Contenders.TRACEJDBC_OFF,
+    Contenders.TRACEJDBC_NOOP,
+    Contenders.TRACEJDBC_OTEL,
+    Contenders.TRACEJDBC_OTEL_NATIVE,
+    Contenders.JAVA_JDBC_NOOP,
+    Contenders.JAVA_JDBC_OTEL,
+    Contenders.OTEL_JDBC,
+    Contenders.P6SPY
+  })
   public String contender;
 
   private Connection connection;
+
   /** The statement of each row count, index = rows - 1. */
   private final String[] texts = new String[MOST_ROWS];
+
   private int call;
   private int key;
 

@@ -26,13 +26,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PostgresqlBenchmark {
-  @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
-      Contenders.OTEL_JDBC, Contenders.P6SPY})
+  @Param({
+    Contenders.RAW,
+    Contenders.TRACEJDBC_OFF,
+    Contenders.TRACEJDBC_NOOP,
+    Contenders.TRACEJDBC_OTEL,
+    Contenders.TRACEJDBC_OTEL_NATIVE,
+    Contenders.JAVA_JDBC_NOOP,
+    Contenders.JAVA_JDBC_OTEL,
+    Contenders.OTEL_JDBC,
+    Contenders.P6SPY
+  })
   public String contender;
 
   private Connection connection;
@@ -43,10 +53,13 @@ public class PostgresqlBenchmark {
   public void open() throws SQLException {
     connection = Contenders.open(contender, Database.POSTGRESQL);
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("CREATE TEMPORARY TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-          + " price DOUBLE PRECISION NOT NULL)");
-      ddl.execute("INSERT INTO items SELECT g, 'item-' || g, g * 1.5 FROM generate_series(0, "
-          + (SqliteBenchmark.ROWS - 1) + ") g");
+      ddl.execute(
+          "CREATE TEMPORARY TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+              + " price DOUBLE PRECISION NOT NULL)");
+      ddl.execute(
+          "INSERT INTO items SELECT g, 'item-' || g, g * 1.5 FROM generate_series(0, "
+              + (SqliteBenchmark.ROWS - 1)
+              + ") g");
     }
     select = connection.prepareStatement(SqliteBenchmark.POINT_SELECT);
   }

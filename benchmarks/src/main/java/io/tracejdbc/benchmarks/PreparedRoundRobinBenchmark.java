@@ -31,19 +31,30 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class PreparedRoundRobinBenchmark {
   /** The most distinct statements measured; every smaller set is spread over the same range. */
   static final int MOST_DISTINCT = 10_000;
 
-  private static final String[] COLUMNS =
-      {"id", "name", "price", "sku", "stock", "weight", "status", "version"};
+  private static final String[] COLUMNS = {
+    "id", "name", "price", "sku", "stock", "weight", "status", "version"
+  };
 
-  @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
-      Contenders.OTEL_JDBC, Contenders.P6SPY})
+  @Param({
+    Contenders.RAW,
+    Contenders.TRACEJDBC_OFF,
+    Contenders.TRACEJDBC_NOOP,
+    Contenders.TRACEJDBC_OTEL,
+    Contenders.TRACEJDBC_OTEL_NATIVE,
+    Contenders.JAVA_JDBC_NOOP,
+    Contenders.JAVA_JDBC_OTEL,
+    Contenders.OTEL_JDBC,
+    Contenders.P6SPY
+  })
   public String contender;
 
   /** How many distinct statements the application runs. */
@@ -59,12 +70,15 @@ public class PreparedRoundRobinBenchmark {
   public void open() throws SQLException {
     connection = Contenders.open(contender, Database.SQLITE);
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-          + " price REAL NOT NULL, sku TEXT NOT NULL, stock INTEGER NOT NULL,"
-          + " weight REAL NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL)");
-      ddl.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
-          + (SqliteBenchmark.ROWS - 1) + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5,"
-          + " 'SKU-' || i, i % 50, i * 0.25, 'ACTIVE', 1 FROM n");
+      ddl.execute(
+          "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+              + " price REAL NOT NULL, sku TEXT NOT NULL, stock INTEGER NOT NULL,"
+              + " weight REAL NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL)");
+      ddl.execute(
+          "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
+              + (SqliteBenchmark.ROWS - 1)
+              + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5,"
+              + " 'SKU-' || i, i % 50, i * 0.25, 'ACTIVE', 1 FROM n");
     }
     // the same spread of lengths at every size: 100 statements are every 100th of the 10,000
     texts = new String[distinct];
@@ -89,8 +103,13 @@ public class PreparedRoundRobinBenchmark {
       first++;
     }
     int second = first + 1 + pair;
-    return "select " + column(0, entity) + ", " + column(first, entity) + ", "
-        + column(second, entity) + " from items item0_ where item0_.id=?";
+    return "select "
+        + column(0, entity)
+        + ", "
+        + column(first, entity)
+        + ", "
+        + column(second, entity)
+        + " from items item0_ where item0_.id=?";
   }
 
   private static String column(int index, int entity) {

@@ -14,14 +14,14 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * Runs JMH with the given command line, then prints the results as markdown tables (contender
- * by workload: ns/op ± error, ratio to raw in the same run; the classifier alone by statement
- * shape) and checks them against design.md's budget.
+ * Runs JMH with the given command line, then prints the results as markdown tables (contender by
+ * workload: ns/op ± error, ratio to raw in the same run; the classifier alone by statement shape)
+ * and checks them against design.md's budget.
  */
 public final class Report {
   /**
-   * A column of a table: a benchmark method with its parameters other than the contender
-   * ({@code "distinct=100"}, or {@code ""}), and what one of its operations is divided into.
+   * A column of a table: a benchmark method with its parameters other than the contender ({@code
+   * "distinct=100"}, or {@code ""}), and what one of its operations is divided into.
    */
   private static final class Workload {
     final String benchmark;
@@ -61,13 +61,14 @@ public final class Report {
       new Workload(MISS, "SQLite first sight (cache miss)");
 
   /** The few statements a service runs again and again, all cached. */
-  private static final List<Workload> FRIENDLY = List.of(
-      POINT_SELECT_WORKLOAD,
-      new Workload(LITERAL, "SQLite Statement, new literal"),
-      new Workload(BATCH, "SQLite batch of 100"),
-      new Workload(BATCH, "", "per batched row", SqliteBenchmark.BATCH_ROWS),
-      MISS_WORKLOAD,
-      new Workload(PG_POINT_SELECT, "PostgreSQL point select"));
+  private static final List<Workload> FRIENDLY =
+      List.of(
+          POINT_SELECT_WORKLOAD,
+          new Workload(LITERAL, "SQLite Statement, new literal"),
+          new Workload(BATCH, "SQLite batch of 100"),
+          new Workload(BATCH, "", "per batched row", SqliteBenchmark.BATCH_ROWS),
+          MISS_WORKLOAD,
+          new Workload(PG_POINT_SELECT, "PostgreSQL point select"));
 
   /** Many distinct statements, prepared and closed every time, as ORMs run them (issue 11). */
   private static final List<Workload> MANY_STATEMENTS = manyStatements();
@@ -91,8 +92,13 @@ public final class Report {
         }
       }
       StringBuilder params = new StringBuilder();
-      others.forEach((name, value) ->
-          params.append(params.length() == 0 ? "" : ",").append(name).append('=').append(value));
+      others.forEach(
+          (name, value) ->
+              params
+                  .append(params.length() == 0 ? "" : ",")
+                  .append(name)
+                  .append('=')
+                  .append(value));
       results.put(key(shortName, contender, params.toString()), run.getPrimaryResult());
     }
   }
@@ -108,8 +114,12 @@ public final class Report {
   private static List<Workload> manyStatements() {
     List<Workload> workloads = new ArrayList<>();
     for (int distinct : DISTINCT) {
-      workloads.add(new Workload(ROUND_ROBIN, "distinct=" + distinct,
-          String.format(Locale.ROOT, "prepared round robin, %,d distinct", distinct), 1));
+      workloads.add(
+          new Workload(
+              ROUND_ROBIN,
+              "distinct=" + distinct,
+              String.format(Locale.ROOT, "prepared round robin, %,d distinct", distinct),
+              1));
     }
     workloads.add(new Workload(MULTI_ROW, "multi-row insert, 1-64 rows"));
     return List.copyOf(workloads);
@@ -121,13 +131,17 @@ public final class Report {
     Result<?> span = result(SHIM_SPAN, "", "");
     if (span != null) {
       out.append("\nShim span floor (one span, eight tags, OpenTelemetry SDK), alone: ")
-          .append(format(span.getScore())).append(" ± ").append(format(span.getScoreError()))
+          .append(format(span.getScore()))
+          .append(" ± ")
+          .append(format(span.getScoreError()))
           .append(" ns/op\n");
     }
     Result<?> around = result(SPAN_AROUND, "", "");
     if (around != null) {
       out.append("\nThe same span by hand around raw sqlite-jdbc's point select: ")
-          .append(format(around.getScore())).append(" ± ").append(format(around.getScoreError()))
+          .append(format(around.getScore()))
+          .append(" ± ")
+          .append(format(around.getScoreError()))
           .append(" ns/op\n");
     }
     String many = table(MANY_STATEMENTS);
@@ -159,7 +173,8 @@ public final class Report {
         row.append(' ');
         if (result != null) {
           any = true;
-          row.append(format(result.getScore() / column.divisor)).append(" ± ")
+          row.append(format(result.getScore() / column.divisor))
+              .append(" ± ")
               .append(format(result.getScoreError() / column.divisor));
           if (raw != null) {
             row.append(String.format(Locale.ROOT, " (%.2fx)", result.getScore() / raw.getScore()));
@@ -174,20 +189,28 @@ public final class Report {
 
   /** The classifier alone on never-seen statements, by shape, and their mean; "" when not run. */
   private String firstSight() {
-    StringBuilder out = new StringBuilder("\n| first sight, SqlClassifier.classify | ns/op |\n")
-        .append("|---|---:|\n");
+    StringBuilder out =
+        new StringBuilder("\n| first sight, SqlClassifier.classify | ns/op |\n")
+            .append("|---|---:|\n");
     int count = 0;
     for (Shape shape : Shape.values()) {
       Result<?> result = result(FIRST_SIGHT, "", "shape=" + shape);
       if (result == null) continue;
       count++;
-      out.append("| ").append(shape.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-          .append(" | ").append(format(result.getScore())).append(" ± ")
-          .append(format(result.getScoreError())).append(" |\n");
+      out.append("| ")
+          .append(shape.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+          .append(" | ")
+          .append(format(result.getScore()))
+          .append(" ± ")
+          .append(format(result.getScoreError()))
+          .append(" |\n");
     }
     Double mean = firstSightMean();
     if (mean != null) {
-      out.append("| **mean of the ").append(count).append(" shapes** | ").append(format(mean))
+      out.append("| **mean of the ")
+          .append(count)
+          .append(" shapes** | ")
+          .append(format(mean))
           .append(" |\n");
     }
     return count == 0 ? "" : out.toString();
@@ -199,11 +222,19 @@ public final class Report {
     ratio(lines, POINT_SELECT, "", Contenders.TRACEJDBC_NOOP, 1.05, "no-op tracer, point select");
     ratio(lines, BATCH, "", Contenders.TRACEJDBC_NOOP, 1.02, "no-op tracer, per batched row");
     for (int distinct : DISTINCT) {
-      ratio(lines, ROUND_ROBIN, "distinct=" + distinct, Contenders.TRACEJDBC_NOOP, 1.10,
+      ratio(
+          lines,
+          ROUND_ROBIN,
+          "distinct=" + distinct,
+          Contenders.TRACEJDBC_NOOP,
+          1.10,
           String.format(Locale.ROOT, "no-op tracer, prepared round robin over %,d", distinct));
     }
-    for (String contender : List.of(Contenders.TRACEJDBC_NOOP, Contenders.TRACEJDBC_OTEL,
-        Contenders.TRACEJDBC_OTEL_NATIVE)) {
+    for (String contender :
+        List.of(
+            Contenders.TRACEJDBC_NOOP,
+            Contenders.TRACEJDBC_OTEL,
+            Contenders.TRACEJDBC_OTEL_NATIVE)) {
       flatCost(lines, contender);
     }
     List<Workload> all = new ArrayList<>(FRIENDLY);
@@ -212,56 +243,97 @@ public final class Report {
       if (workload.divisor != 1) continue;
       Double over = overRaw(workload, Contenders.TRACEJDBC_OFF);
       if (over != null) {
-        lines.add(verdict(over <= 50, "tracing off, " + workload.title + ": "
-            + format(over) + " ns over raw (budget 50)"));
+        lines.add(
+            verdict(
+                over <= 50,
+                "tracing off, "
+                    + workload.title
+                    + ": "
+                    + format(over)
+                    + " ns over raw (budget 50)"));
       }
     }
     for (Workload workload : all) {
       if (workload.divisor != 1) continue;
-      beats(lines, workload, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.OTEL_JDBC,
-          Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_OTEL);
-      beats(lines, workload, Contenders.TRACEJDBC_OTEL, Contenders.JAVA_JDBC_OTEL,
+      beats(
+          lines,
+          workload,
+          Contenders.TRACEJDBC_OTEL_NATIVE,
+          Contenders.OTEL_JDBC,
+          Contenders.TRACEJDBC_OTEL,
+          Contenders.JAVA_JDBC_OTEL);
+      beats(
+          lines,
+          workload,
+          Contenders.TRACEJDBC_OTEL,
+          Contenders.JAVA_JDBC_OTEL,
           Contenders.OTEL_JDBC);
-      beats(lines, workload, Contenders.TRACEJDBC_NOOP, Contenders.JAVA_JDBC_NOOP,
-          Contenders.P6SPY);
+      beats(
+          lines, workload, Contenders.TRACEJDBC_NOOP, Contenders.JAVA_JDBC_NOOP, Contenders.P6SPY);
     }
     Double over = overRaw(MISS_WORKLOAD, Contenders.TRACEJDBC_NOOP);
     if (over != null) {
-      lines.add(verdict(over <= 5_000, "first sight of a statement, through the driver: "
-          + format(over) + " ns over raw (budget 5 us)"));
+      lines.add(
+          verdict(
+              over <= 5_000,
+              "first sight of a statement, through the driver: "
+                  + format(over)
+                  + " ns over raw (budget 5 us)"));
     }
     Double mean = firstSightMean();
     if (mean != null) {
-      lines.add(verdict(mean <= 5_000, "first sight, SqlClassifier.classify, mean over the"
-          + " shapes measured: " + format(mean) + " ns (budget 5 us)"));
+      lines.add(
+          verdict(
+              mean <= 5_000,
+              "first sight, SqlClassifier.classify, mean over the"
+                  + " shapes measured: "
+                  + format(mean)
+                  + " ns (budget 5 us)"));
     }
     Result<?> otel = result(POINT_SELECT, Contenders.TRACEJDBC_OTEL, "");
     over = overRaw(POINT_SELECT_WORKLOAD, Contenders.TRACEJDBC_OTEL);
     Result<?> span = result(SHIM_SPAN, "", "");
     if (over != null && span != null) {
       double beyond = over - span.getScore();
-      lines.add(verdict(beyond <= 60, "OTel SDK, point select: " + format(over)
-          + " ns over raw, " + format(beyond) + " ns beyond the span alone (budget 60)"));
+      lines.add(
+          verdict(
+              beyond <= 60,
+              "OTel SDK, point select: "
+                  + format(over)
+                  + " ns over raw, "
+                  + format(beyond)
+                  + " ns beyond the span alone (budget 60)"));
     }
     Result<?> around = result(SPAN_AROUND, "", "");
     if (otel != null && around != null) {
       double beyond = otel.getScore() - around.getScore();
-      lines.add(verdict(beyond <= 60, "OTel SDK, point select: " + format(beyond)
-          + " ns beyond raw with the span by hand (budget 60)"));
+      lines.add(
+          verdict(
+              beyond <= 60,
+              "OTel SDK, point select: "
+                  + format(beyond)
+                  + " ns beyond raw with the span by hand (budget 60)"));
     }
     StringBuilder out = new StringBuilder("Budget (design.md):\n");
     for (String line : lines) out.append("- ").append(line).append('\n');
     return out.toString();
   }
 
-  private void ratio(List<String> lines, String benchmark, String params, String contender,
-      double budget, String what) {
+  private void ratio(
+      List<String> lines,
+      String benchmark,
+      String params,
+      String contender,
+      double budget,
+      String what) {
     Result<?> result = result(benchmark, contender, params);
     Result<?> raw = result(benchmark, Contenders.RAW, params);
     if (result == null || raw == null) return;
     double ratio = result.getScore() / raw.getScore();
-    lines.add(verdict(ratio <= budget, String.format(Locale.ROOT, "%s: %.3fx raw (budget %.2fx)",
-        what, ratio, budget)));
+    lines.add(
+        verdict(
+            ratio <= budget,
+            String.format(Locale.ROOT, "%s: %.3fx raw (budget %.2fx)", what, ratio, budget)));
   }
 
   /** The round robin's cost at its largest size within 1.10x of its cost at its smallest. */
@@ -272,9 +344,16 @@ public final class Report {
     Result<?> large = result(ROUND_ROBIN, contender, "distinct=" + largest);
     if (small == null || large == null) return;
     double ratio = large.getScore() / small.getScore();
-    lines.add(verdict(ratio <= 1.10, String.format(Locale.ROOT,
-        "%s, prepared round robin: %,d distinct cost %.3fx what %,d cost (budget 1.10x)",
-        contender, largest, ratio, smallest)));
+    lines.add(
+        verdict(
+            ratio <= 1.10,
+            String.format(
+                Locale.ROOT,
+                "%s, prepared round robin: %,d distinct cost %.3fx what %,d cost (budget 1.10x)",
+                contender,
+                largest,
+                ratio,
+                smallest)));
   }
 
   private void beats(List<String> lines, Workload workload, String contender, String... peers) {
@@ -283,9 +362,19 @@ public final class Report {
     for (String peer : peers) {
       Result<?> theirs = result(workload, peer);
       if (theirs == null) continue;
-      lines.add(verdict(ours.getScore() < theirs.getScore(), contender + " vs " + peer + ", "
-          + workload.title + ": " + format(ours.getScore()) + " vs " + format(theirs.getScore())
-          + " ns"));
+      lines.add(
+          verdict(
+              ours.getScore() < theirs.getScore(),
+              contender
+                  + " vs "
+                  + peer
+                  + ", "
+                  + workload.title
+                  + ": "
+                  + format(ours.getScore())
+                  + " vs "
+                  + format(theirs.getScore())
+                  + " ns"));
     }
   }
 
@@ -328,7 +417,8 @@ public final class Report {
   }
 
   private static String format(double nanos) {
-    return Math.abs(nanos) >= 100 ? String.format(Locale.ROOT, "%,.0f", nanos)
+    return Math.abs(nanos) >= 100
+        ? String.format(Locale.ROOT, "%,.0f", nanos)
         : String.format(Locale.ROOT, "%.1f", nanos);
   }
 

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ShimSpanBenchmark {
@@ -67,7 +69,8 @@ public class ShimSpanBenchmark {
   }
 
   private Span startSpan() {
-    return tracer.buildSpan("select")
+    return tracer
+        .buildSpan("select")
         .withTag("span.kind", "client")
         .withTag("component", "tracejdbc")
         .withTag("db.type", "sql")

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SqliteBenchmark {
@@ -32,9 +34,17 @@ public class SqliteBenchmark {
   static final int BATCH_ROWS = 100;
   static final String POINT_SELECT = "SELECT id, name, price FROM items WHERE id = ?";
 
-  @Param({Contenders.RAW, Contenders.TRACEJDBC_OFF, Contenders.TRACEJDBC_NOOP,
-      Contenders.TRACEJDBC_OTEL, Contenders.TRACEJDBC_OTEL_NATIVE, Contenders.JAVA_JDBC_NOOP, Contenders.JAVA_JDBC_OTEL,
-      Contenders.OTEL_JDBC, Contenders.P6SPY})
+  @Param({
+    Contenders.RAW,
+    Contenders.TRACEJDBC_OFF,
+    Contenders.TRACEJDBC_NOOP,
+    Contenders.TRACEJDBC_OTEL,
+    Contenders.TRACEJDBC_OTEL_NATIVE,
+    Contenders.JAVA_JDBC_NOOP,
+    Contenders.JAVA_JDBC_OTEL,
+    Contenders.OTEL_JDBC,
+    Contenders.P6SPY
+  })
   public String contender;
 
   private Connection connection;
@@ -51,19 +61,24 @@ public class SqliteBenchmark {
     select = connection.prepareStatement(POINT_SELECT);
     statement = connection.createStatement();
     // replaces the same rows each time, so the table stays small and every batch costs the same
-    insert = connection.prepareStatement(
-        "INSERT OR REPLACE INTO batch_items (id, name, price) VALUES (?, ?, ?)");
+    insert =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO batch_items (id, name, price) VALUES (?, ?, ?)");
   }
 
   /** The tables: {@value #ROWS} items to select, and an empty one for the batches. */
   static void createTables(Connection connection) throws SQLException {
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-          + " price REAL NOT NULL)");
-      ddl.execute("CREATE TABLE batch_items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-          + " price REAL NOT NULL)");
-      ddl.execute("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
-          + (ROWS - 1) + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5 FROM n");
+      ddl.execute(
+          "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+              + " price REAL NOT NULL)");
+      ddl.execute(
+          "CREATE TABLE batch_items (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+              + " price REAL NOT NULL)");
+      ddl.execute(
+          "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < "
+              + (ROWS - 1)
+              + ") INSERT INTO items SELECT i, 'item-' || i, i * 1.5 FROM n");
     }
   }
 
@@ -93,8 +108,8 @@ public class SqliteBenchmark {
    */
   @Benchmark
   public long statementLiteral() throws SQLException {
-    try (ResultSet row = statement.executeQuery(
-        "SELECT id, name, price FROM items WHERE id = " + nextId())) {
+    try (ResultSet row =
+        statement.executeQuery("SELECT id, name, price FROM items WHERE id = " + nextId())) {
       row.next();
       return row.getLong(1) + row.getString(2).length();
     }
@@ -120,8 +135,8 @@ public class SqliteBenchmark {
   @Benchmark
   @Warmup(iterations = 15, time = 1)
   public long classificationMiss() throws SQLException {
-    try (ResultSet row = statement.executeQuery(
-        "SELECT id AS c" + unique++ + ", name FROM items WHERE id = 7")) {
+    try (ResultSet row =
+        statement.executeQuery("SELECT id AS c" + unique++ + ", name FROM items WHERE id = 7")) {
       row.next();
       return row.getLong(1);
     }

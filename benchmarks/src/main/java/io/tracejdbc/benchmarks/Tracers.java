@@ -17,12 +17,14 @@ import io.opentracing.Tracer;
  */
 final class Tracers {
   /** The SDK of this JVM; its spans end in {@link DroppingProcessor}. */
-  static final OpenTelemetry OTEL_SDK = OpenTelemetrySdk.builder()
-      .setTracerProvider(SdkTracerProvider.builder()
-          .setSampler(Sampler.alwaysOn())
-          .addSpanProcessor(new DroppingProcessor())
-          .build())
-      .build();
+  static final OpenTelemetry OTEL_SDK =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .setSampler(Sampler.alwaysOn())
+                  .addSpanProcessor(new DroppingProcessor())
+                  .build())
+          .build();
 
   private Tracers() {}
 

@@ -31,8 +31,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A small bookstore whose SQL is traced by tracejdbc into an OpenTelemetry SDK, natively
- * ({@link OpenTelemetryTracing}), and printed as one waterfall per trace.
+ * A small bookstore whose SQL is traced by tracejdbc into an OpenTelemetry SDK, natively ({@link
+ * OpenTelemetryTracing}), and printed as one waterfall per trace.
  *
  * <pre>
  * mvn -q -pl demo exec:java                                  # an embedded SQLite file
@@ -41,12 +41,13 @@ import java.util.List;
  * </pre>
  *
  * <p>Each "request" is a span of the application; tracejdbc's spans hang under it through the
- * registry API: a statement mark, a connection mark over a transaction, the current span.
- * The demo drops the tables it creates when it is done.
+ * registry API: a statement mark, a connection mark over a transaction, the current span. The demo
+ * drops the tables it creates when it is done.
  */
 public final class Bookstore {
   /** The {@code service.name} of the bookstore's spans, as Zipkin lists it. */
   static final String SERVICE_NAME = "tracejdbc-bookstore";
+
   private static final String USAGE =
       "usage: Bookstore [--url jdbc:tracing:<your database URL>] [--zipkin http://127.0.0.1:9411]";
 
@@ -75,8 +76,8 @@ public final class Bookstore {
   }
 
   /**
-   * Runs the bookstore on {@code --url <jdbc:tracing:...>}, or on a SQLite file in a temp dir;
-   * with {@code --zipkin <Zipkin's base URL>}, also sends its spans to that Zipkin server.
+   * Runs the bookstore on {@code --url <jdbc:tracing:...>}, or on a SQLite file in a temp dir; with
+   * {@code --zipkin <Zipkin's base URL>}, also sends its spans to that Zipkin server.
    */
   public static void main(String[] args) throws Exception {
     boolean colour = System.console() != null;
@@ -122,10 +123,11 @@ public final class Bookstore {
     } catch (IllegalArgumentException e) {
       uri = null;
     }
-    if (uri == null || uri.getHost() == null
+    if (uri == null
+        || uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new IllegalArgumentException("--zipkin takes Zipkin's base URL, such as"
-          + " http://127.0.0.1:9411; got: " + value);
+      throw new IllegalArgumentException(
+          "--zipkin takes Zipkin's base URL, such as" + " http://127.0.0.1:9411; got: " + value);
     }
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
@@ -154,7 +156,8 @@ public final class Bookstore {
         List<SpanData> finished = spans.finished();
         waterfall.print(finished);
         out.println();
-        out.println("Not traced: the report's SELECT COUNT(*), run with traceAllQueries=false, unmarked.");
+        out.println(
+            "Not traced: the report's SELECT COUNT(*), run with traceAllQueries=false, unmarked.");
         out.println();
         out.println("The span of the failed statement, every attribute:");
         finished.stream()
@@ -173,13 +176,19 @@ public final class Bookstore {
 
   /** Spans go to the waterfall's collector, and in batches to Zipkin when there is one. */
   private static SdkTracerProvider tracerProvider(SpanCollector spans, String zipkin) {
-    SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
-        .setResource(Resource.getDefault().merge(Resource.create(
-            Attributes.of(AttributeKey.stringKey("service.name"), SERVICE_NAME))))
-        .addSpanProcessor(SimpleSpanProcessor.create(spans));
+    SdkTracerProviderBuilder provider =
+        SdkTracerProvider.builder()
+            .setResource(
+                Resource.getDefault()
+                    .merge(
+                        Resource.create(
+                            Attributes.of(AttributeKey.stringKey("service.name"), SERVICE_NAME))))
+            .addSpanProcessor(SimpleSpanProcessor.create(spans));
     if (zipkin != null) {
-      provider.addSpanProcessor(BatchSpanProcessor.builder(
-          ZipkinSpanExporter.builder().setEndpoint(zipkin + "/api/v2/spans").build()).build());
+      provider.addSpanProcessor(
+          BatchSpanProcessor.builder(
+                  ZipkinSpanExporter.builder().setEndpoint(zipkin + "/api/v2/spans").build())
+              .build());
     }
     return provider.build();
   }
@@ -199,12 +208,15 @@ public final class Bookstore {
     try (Scope current = migration.makeCurrent();
         Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
-      s.executeUpdate("CREATE TABLE demo_authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
-      s.executeUpdate("CREATE TABLE demo_books (id INTEGER PRIMARY KEY,"
-          + " author_id INTEGER NOT NULL REFERENCES demo_authors (id), title VARCHAR(200) NOT NULL,"
-          + " price_cents INTEGER NOT NULL, stock INTEGER NOT NULL CHECK (stock >= 0))");
-      s.executeUpdate("CREATE TABLE demo_orders (id INTEGER PRIMARY KEY,"
-          + " book_id INTEGER NOT NULL REFERENCES demo_books (id), quantity INTEGER NOT NULL)");
+      s.executeUpdate(
+          "CREATE TABLE demo_authors (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+      s.executeUpdate(
+          "CREATE TABLE demo_books (id INTEGER PRIMARY KEY,"
+              + " author_id INTEGER NOT NULL REFERENCES demo_authors (id), title VARCHAR(200) NOT NULL,"
+              + " price_cents INTEGER NOT NULL, stock INTEGER NOT NULL CHECK (stock >= 0))");
+      s.executeUpdate(
+          "CREATE TABLE demo_orders (id INTEGER PRIMARY KEY,"
+              + " book_id INTEGER NOT NULL REFERENCES demo_books (id), quantity INTEGER NOT NULL)");
       s.executeUpdate("CREATE INDEX demo_books_author ON demo_books (author_id)");
     } finally {
       migration.end();
@@ -217,7 +229,8 @@ public final class Bookstore {
     try (Connection c = DriverManager.getConnection(url)) {
       c.setAutoCommit(false);
       OpenTelemetryTracing.setParentSpan(c, request);
-      try (PreparedStatement authors = c.prepareStatement("INSERT INTO demo_authors (id, name) VALUES (?, ?)")) {
+      try (PreparedStatement authors =
+          c.prepareStatement("INSERT INTO demo_authors (id, name) VALUES (?, ?)")) {
         for (String[] author : AUTHORS) {
           authors.setInt(1, Integer.parseInt(author[0]));
           authors.setString(2, author[1]);
@@ -225,8 +238,9 @@ public final class Bookstore {
         }
         authors.executeBatch();
       }
-      try (PreparedStatement books = c.prepareStatement(
-          "INSERT INTO demo_books (id, author_id, title, price_cents, stock) VALUES (?, ?, ?, ?, ?)")) {
+      try (PreparedStatement books =
+          c.prepareStatement(
+              "INSERT INTO demo_books (id, author_id, title, price_cents, stock) VALUES (?, ?, ?, ?, ?)")) {
         for (Object[] book : BOOKS) {
           for (int i = 0; i < book.length; i++) {
             books.setObject(i + 1, book[i]);
@@ -245,8 +259,10 @@ public final class Bookstore {
   private void listBooks(String author) throws SQLException {
     Span request = tracer.spanBuilder("GET /books?q=" + author).startSpan();
     try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement query = c.prepareStatement("SELECT b.title, b.price_cents FROM demo_books b"
-            + " JOIN demo_authors a ON a.id = b.author_id WHERE a.name LIKE ? ORDER BY b.title")) {
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT b.title, b.price_cents FROM demo_books b"
+                    + " JOIN demo_authors a ON a.id = b.author_id WHERE a.name LIKE ? ORDER BY b.title")) {
       query.setString(1, "%" + author + "%");
       OpenTelemetryTracing.setParentSpan(query, request);
       try (ResultSet books = query.executeQuery()) {
@@ -268,11 +284,13 @@ public final class Bookstore {
     try (Connection c = DriverManager.getConnection(url)) {
       c.setAutoCommit(false);
       OpenTelemetryTracing.setParentSpan(c, request);
-      try (PreparedStatement stock = c.prepareStatement("SELECT stock FROM demo_books WHERE id = ?");
-          PreparedStatement order = c.prepareStatement(
-              "INSERT INTO demo_orders (id, book_id, quantity) VALUES (?, ?, ?)");
-          PreparedStatement take = c.prepareStatement(
-              "UPDATE demo_books SET stock = stock - ? WHERE id = ?")) {
+      try (PreparedStatement stock =
+              c.prepareStatement("SELECT stock FROM demo_books WHERE id = ?");
+          PreparedStatement order =
+              c.prepareStatement(
+                  "INSERT INTO demo_orders (id, book_id, quantity) VALUES (?, ?, ?)");
+          PreparedStatement take =
+              c.prepareStatement("UPDATE demo_books SET stock = stock - ? WHERE id = ?")) {
         stock.setInt(1, bookId);
         stock.executeQuery().close();
         order.setInt(1, orderId);
@@ -297,18 +315,22 @@ public final class Bookstore {
    * marked sum becomes a trace of its own (no request around it).
    */
   private void nightlyReport() throws SQLException {
-    OpenTelemetryTracing.init(openTelemetry,
-        TracingOptions.builder().traceAllQueries(false).build());
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    OpenTelemetryTracing.init(
+        openTelemetry, TracingOptions.builder().traceAllQueries(false).build());
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT COUNT(*) FROM demo_orders").close();
       TracingDriver.setTraced(s);
-      s.executeQuery("SELECT SUM(b.price_cents * o.quantity) FROM demo_orders o"
-          + " JOIN demo_books b ON b.id = o.book_id").close();
+      s.executeQuery(
+              "SELECT SUM(b.price_cents * o.quantity) FROM demo_orders o"
+                  + " JOIN demo_books b ON b.id = o.book_id")
+          .close();
     }
   }
 
   private void dropTables() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.executeUpdate("DROP TABLE IF EXISTS demo_orders");
       s.executeUpdate("DROP TABLE IF EXISTS demo_books");
       s.executeUpdate("DROP TABLE IF EXISTS demo_authors");

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Prints traces as waterfalls, 80 columns wide: one line per span, indented under its parent,
- * with a bar whose offset and length show its start and duration on the trace's time axis.
+ * Prints traces as waterfalls, 80 columns wide: one line per span, indented under its parent, with
+ * a bar whose offset and length show its start and duration on the trace's time axis.
  *
  * <pre>
  * POST /orders                 |================|  1.52 ms  ERROR
@@ -51,9 +51,12 @@ final class Waterfall {
 
   /** Prints every trace among {@code spans}, in the order their roots started. */
   void print(List<SpanData> spans) {
-    Map<String, List<SpanData>> traces = spans.stream()
-        .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-        .collect(Collectors.groupingBy(SpanData::getTraceId, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<SpanData>> traces =
+        spans.stream()
+            .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+            .collect(
+                Collectors.groupingBy(
+                    SpanData::getTraceId, LinkedHashMap::new, Collectors.toList()));
     int number = 0;
     for (List<SpanData> trace : traces.values()) {
       number++;
@@ -73,7 +76,9 @@ final class Waterfall {
 
   /** Prints all the attributes of {@code span}, one per line, for a closer look. */
   void printAttributes(SpanData span) {
-    out.println(paint(BOLD, span.getName()) + paint(DIM, "  (status " + span.getStatus().getStatusCode() + ")"));
+    out.println(
+        paint(BOLD, span.getName())
+            + paint(DIM, "  (status " + span.getStatus().getStatusCode() + ")"));
     span.getAttributes().forEach((key, value) -> out.println("  " + key.getKey() + " = " + value));
   }
 
@@ -93,15 +98,23 @@ final class Waterfall {
 
     String name = fit(" ".repeat(2 * depth) + span.getName(), NAME);
     int offset = (int) ((span.getStartEpochNanos() - start) * BAR / total);
-    int length = (int) Math.round((span.getEndEpochNanos() - span.getStartEpochNanos()) * (double) BAR / total);
+    int length =
+        (int)
+            Math.round(
+                (span.getEndEpochNanos() - span.getStartEpochNanos()) * (double) BAR / total);
     offset = Math.min(offset, BAR - 1);
     length = Math.max(1, Math.min(length, BAR - offset));
     String bar = " ".repeat(offset) + "=".repeat(length) + " ".repeat(BAR - offset - length);
-    String took = String.format(Locale.ROOT, "%8s", duration(span.getEndEpochNanos() - span.getStartEpochNanos()));
+    String took =
+        String.format(
+            Locale.ROOT, "%8s", duration(span.getEndEpochNanos() - span.getStartEpochNanos()));
     String tags = fit(tags(span, failed), WIDTH - NAME - BAR - took.length() - 5);
 
     return paint(database ? "" : BOLD, String.format(Locale.ROOT, "%-" + NAME + "s", name))
-        + " |" + paint(colourOf, bar) + "| " + took
+        + " |"
+        + paint(colourOf, bar)
+        + "| "
+        + took
         + (tags.isEmpty() ? "" : "  " + paint(failed ? RED : DIM, tags));
   }
 

@@ -21,8 +21,11 @@ class BookstoreTest {
 
   private List<String> run(boolean colour) throws SQLException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Bookstore.run("jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"), null,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), colour);
+    Bookstore.run(
+        "jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"),
+        null,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        colour);
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
@@ -32,12 +35,22 @@ class BookstoreTest {
 
     assertThat(lines.stream().filter(line -> line.startsWith("-- trace "))).hasSize(6);
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("POST /catalogue "));
-    assertThat(lines).anySatisfy(line ->
-        assertThat(line).startsWith("  BATCH INSERT demo_books ").endsWith(" batch=8 rows=8"));
-    assertThat(lines).anySatisfy(line ->
-        assertThat(line).startsWith("  UPDATE demo_books ").endsWith(" ERROR 19"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("  BATCH INSERT demo_books ")
+                    .endsWith(" batch=8 rows=8"));
+    assertThat(lines)
+        .anySatisfy(
+            line -> assertThat(line).startsWith("  UPDATE demo_books ").endsWith(" ERROR 19"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  ROLLBACK "));
-    int report = lines.indexOf(lines.stream().filter(line -> line.startsWith("-- trace 6/6")).findFirst().orElseThrow());
+    int report =
+        lines.indexOf(
+            lines.stream()
+                .filter(line -> line.startsWith("-- trace 6/6"))
+                .findFirst()
+                .orElseThrow());
     assertThat(lines.get(report + 1)).startsWith("SELECT demo_orders ");
     assertThat(lines.get(report + 2)).isEmpty(); // the unmarked COUNT(*) is not traced
   }
@@ -57,8 +70,9 @@ class BookstoreTest {
         .isEqualTo("http://127.0.0.1:9411");
     assertThatThrownBy(() -> Bookstore.zipkinBaseUrl("127.0.0.1:9411"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--zipkin takes Zipkin's base URL, such as http://127.0.0.1:9411;"
-            + " got: 127.0.0.1:9411");
+        .hasMessage(
+            "--zipkin takes Zipkin's base URL, such as http://127.0.0.1:9411;"
+                + " got: 127.0.0.1:9411");
   }
 
   @Test

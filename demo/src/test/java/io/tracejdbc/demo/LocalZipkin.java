@@ -21,15 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Zipkin server (the {@code zipkin-server} exec jar the build copies to {@code zipkin.jar}) in
- * a child JVM, on a port the system picks, keeping spans in memory. {@link #close()} stops the
+ * A Zipkin server (the {@code zipkin-server} exec jar the build copies to {@code zipkin.jar}) in a
+ * child JVM, on a port the system picks, keeping spans in memory. {@link #close()} stops the
  * server; so does the end of the test JVM.
  */
 final class LocalZipkin implements AutoCloseable {
   /** Armeria's line once the server accepts requests: {@code Serving HTTP at /[::]:40123 - ...}. */
   private static final Pattern SERVING = Pattern.compile("Serving HTTP at \\S*:(\\d+) ");
+
   /** A first start reads a 130 MB jar; a busy two-core machine takes tens of seconds. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
   private static final String END_OF_OUTPUT = "\u0000end of output";
 
   private final Process process;
@@ -48,19 +50,24 @@ final class LocalZipkin implements AutoCloseable {
   static LocalZipkin start() throws Unavailable {
     Path jar = Path.of(System.getProperty("zipkin.jar", "target/zipkin/zipkin-server.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new Unavailable("no Zipkin server jar at " + jar.toAbsolutePath()
-          + " (the demo's build copies io.zipkin:zipkin-server:exec there)", null);
+      throw new Unavailable(
+          "no Zipkin server jar at "
+              + jar.toAbsolutePath()
+              + " (the demo's build copies io.zipkin:zipkin-server:exec there)",
+          null);
     }
     Process process;
     try {
-      process = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx256m",
-              "-XX:TieredStopAtLevel=1", // C1 only: a quicker start, and the test sends little
-              "-jar", jar.toString(),
-              "--server.port=0")
-          .redirectErrorStream(true)
-          .start();
+      process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-XX:TieredStopAtLevel=1", // C1 only: a quicker start, and the test sends little
+                  "-jar",
+                  jar.toString(),
+                  "--server.port=0")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       throw new Unavailable("cannot run java -jar " + jar + ": " + e, null);
     }
@@ -76,14 +83,15 @@ final class LocalZipkin implements AutoCloseable {
 
   /** The body of {@code GET <baseUrl><pathAndQuery>}, which must answer 200. */
   String get(String pathAndQuery) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-        .timeout(Duration.ofSeconds(30))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("GET " + pathAndQuery + ": " + response.statusCode()
-            + " " + response.body());
+        throw new IllegalStateException(
+            "GET " + pathAndQuery + ": " + response.statusCode() + " " + response.body());
       }
       return response.body();
     } catch (IOException e) {
@@ -109,8 +117,8 @@ final class LocalZipkin implements AutoCloseable {
   }
 
   /**
-   * Reads the server's output until it says it is serving, then checks its health once. The
-   * output keeps being drained afterwards, so the server never blocks on a full pipe.
+   * Reads the server's output until it says it is serving, then checks its health once. The output
+   * keeps being drained afterwards, so the server never blocks on a full pipe.
    */
   private void awaitServing() throws Unavailable {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -149,8 +157,9 @@ final class LocalZipkin implements AutoCloseable {
   }
 
   private void drain(BlockingQueue<String> lines) {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         lines.add(line);

@@ -55,7 +55,8 @@ class OpenTelemetryBridgeTest {
     }
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    assertThat(spans).extracting(SpanData::getName)
+    assertThat(spans)
+        .extracting(SpanData::getName)
         .containsExactly("create-table", "insert", "select", "GET /books");
     for (SpanData span : spans.subList(0, 3)) {
       assertThat(span.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
@@ -75,17 +76,20 @@ class OpenTelemetryBridgeTest {
     assertThat(insert.getAttributes().get(AttributeKey.stringKey("db.system"))).isEqualTo("sqlite");
     assertThat(insert.getAttributes().get(AttributeKey.stringKey("db.statement")))
         .isEqualTo("INSERT INTO books VALUES (?, ?)");
-    assertThat(insert.getAttributes().get(AttributeKey.stringKey("db.sql.table"))).isEqualTo("books");
+    assertThat(insert.getAttributes().get(AttributeKey.stringKey("db.sql.table")))
+        .isEqualTo("books");
     assertThat(insert.getAttributes().get(AttributeKey.longKey("db.rows_affected"))).isEqualTo(1L);
     assertThat(insert.getAttributes().get(AttributeKey.stringKey("span.kind"))).isEqualTo("client");
-    assertThat(insert.getAttributes().get(AttributeKey.stringKey("component"))).isEqualTo("tracejdbc");
+    assertThat(insert.getAttributes().get(AttributeKey.stringKey("component")))
+        .isEqualTo("tracejdbc");
   }
 
   @Test
   void aFailedStatementHasErrorStatusAndTheDatabaseErrorCode() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:tracing:sqlite::memory:");
         Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery("SELECT * FROM missing")).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> s.executeQuery("SELECT * FROM missing"))
+          .isInstanceOf(SQLException.class);
     }
 
     SpanData select = exporter.getFinishedSpanItems().get(0);
@@ -109,8 +113,11 @@ class OpenTelemetryBridgeTest {
     }
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    assertThat(spans).extracting(SpanData::getName).containsExactly("create-table", "commit", "POST /orders");
+    assertThat(spans)
+        .extracting(SpanData::getName)
+        .containsExactly("create-table", "commit", "POST /orders");
     String requestId = spans.get(2).getSpanId();
-    assertThat(spans.subList(0, 2)).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(requestId));
+    assertThat(spans.subList(0, 2))
+        .allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(requestId));
   }
 }

@@ -8,8 +8,8 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo runs on the driver jar that users install, not the driver module's classes: its
- * parser and JSqlParser inside it, relocated, and neither of them on the class path.
+ * The demo runs on the driver jar that users install, not the driver module's classes: its parser
+ * and JSqlParser inside it, relocated, and neither of them on the class path.
  */
 class PackagedDriverTest {
 
@@ -22,8 +22,9 @@ class PackagedDriverTest {
         .matches(".*/tracejdbc-driver-[^/]*\\.jar");
     assertThat(locationOf(Class.forName("io.tracejdbc.driver.shaded.parser.SqlClassifier")))
         .isEqualTo(jar);
-    assertThat(locationOf(Class.forName(
-        "io.tracejdbc.driver.shaded.jsqlparser.parser.CCJSqlParser"))).isEqualTo(jar);
+    assertThat(
+            locationOf(Class.forName("io.tracejdbc.driver.shaded.jsqlparser.parser.CCJSqlParser")))
+        .isEqualTo(jar);
   }
 
   @Test

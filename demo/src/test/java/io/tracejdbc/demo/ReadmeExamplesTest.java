@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The Java samples of README.md, kept here so that they compile; each runs against SQLite,
- * except the Hibernate one, which needs a mapped application. Copy from here into the README.
+ * The Java samples of README.md, kept here so that they compile; each runs against SQLite, except
+ * the Hibernate one, which needs a mapped application. Copy from here into the README.
  */
 class ReadmeExamplesTest {
   private final MockTracer tracer = new MockTracer(new ThreadLocalScopeManager());
@@ -54,7 +54,9 @@ class ReadmeExamplesTest {
   void setUp() throws SQLException {
     TracingDriver.init(tracer);
     connection = DriverManager.getConnection("jdbc:tracing:sqlite:" + dir.resolve("app.db"));
-    connection.createStatement().executeUpdate("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
+    connection
+        .createStatement()
+        .executeUpdate("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
     mainSpan = tracer.buildSpan("main").start();
     tracer.reset();
   }
@@ -95,7 +97,7 @@ class ReadmeExamplesTest {
     // readme: trace-all-connections-off
     TracingDriver.init(tracer, false, true); // traceAllConnections=false
 
-    TracingDriver.register(conn);            // only statements on conn are traced
+    TracingDriver.register(conn); // only statements on conn are traced
     conn.createStatement().executeQuery("SELECT * FROM users");
     // end
     assertThat(operations()).containsExactly("select");
@@ -108,8 +110,8 @@ class ReadmeExamplesTest {
     TracingDriver.init(tracer, true, false); // traceAllQueries=false
 
     Statement sel = conn.createStatement();
-    sel.executeQuery("SELECT * FROM users");           // not traced
-    TracingDriver.setParentSpan(sel, mainSpan);        // or setTraced(sel): under the active span
+    sel.executeQuery("SELECT * FROM users"); // not traced
+    TracingDriver.setParentSpan(sel, mainSpan); // or setTraced(sel): under the active span
     sel.executeQuery("SELECT * FROM users WHERE id = 1"); // traced
     // end
     assertThat(operations()).containsExactly("select");
@@ -146,7 +148,7 @@ class ReadmeExamplesTest {
     s.executeUpdate("INSERT INTO users VALUES (1, 'John')");
     Savepoint nested = conn.setSavepoint();
     s.executeUpdate("INSERT INTO users VALUES (2, 'Jane')"); // also a child of parentSpan
-    conn.rollback(nested);                                  // the transaction goes on
+    conn.rollback(nested); // the transaction goes on
     conn.commit();
     // end
     assertThat(operations()).containsExactly("insert", "savepoint", "insert", "rollback", "commit");
@@ -171,7 +173,7 @@ class ReadmeExamplesTest {
     conn.setAutoCommit(false);
     TracingDriver.setParentSpan(conn, parentSpan);
     conn.createStatement().execute("INSERT INTO users VALUES (1, 'John')"); // "insert"
-    conn.createStatement().execute("ANALYZE");                              // "analyze"
+    conn.createStatement().execute("ANALYZE"); // "analyze"
     conn.commit();
     // end
     assertThat(operations()).containsExactly("insert", "analyze", "commit");
@@ -188,11 +190,11 @@ class ReadmeExamplesTest {
 
     PreparedStatement insert = conn.prepareStatement("INSERT INTO users (name) VALUES (?)");
     insert.setString(1, "User-0");
-    insert.executeUpdate();            // traced
-    TracingDriver.clearTraced(conn);   // no commit yet, but stop here
+    insert.executeUpdate(); // traced
+    TracingDriver.clearTraced(conn); // no commit yet, but stop here
     for (int i = 1; i < 100; i++) {
       insert.setString(1, "User-" + i);
-      insert.executeUpdate();          // not traced
+      insert.executeUpdate(); // not traced
     }
     conn.commit();
     // end
@@ -202,16 +204,18 @@ class ReadmeExamplesTest {
   @Test
   void options() throws SQLException {
     // readme: options
-    TracingDriver.init(tracer, TracingOptions.builder()
-        .traceWithActiveSpanOnly(true)
-        .ignoreForTracing("SELECT 1")
-        .slowQueryThresholdMs(200)
-        .statementText(TracingOptions.StatementText.RAW)
-        .build());
+    TracingDriver.init(
+        tracer,
+        TracingOptions.builder()
+            .traceWithActiveSpanOnly(true)
+            .ignoreForTracing("SELECT 1")
+            .slowQueryThresholdMs(200)
+            .statementText(TracingOptions.StatementText.RAW)
+            .build());
     // end
     try (Connection c = DriverManager.getConnection("jdbc:tracing:sqlite::memory:")) {
-      c.createStatement().executeQuery("SELECT 1");        // ignored
-      c.createStatement().executeQuery("SELECT 2");        // no active span
+      c.createStatement().executeQuery("SELECT 1"); // ignored
+      c.createStatement().executeQuery("SELECT 2"); // no active span
     }
     assertThat(operations()).isEmpty();
   }
@@ -251,9 +255,12 @@ class ReadmeExamplesTest {
     SQLiteDataSource realDataSource = new SQLiteDataSource();
     realDataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
     // readme: datasource-options
-    DataSource traced = new TracingDataSource(realDataSource, TracingOptions.builder()
-        .traceAllQueries(false) // wins over TracingDriver.init, as a URL's options do
-        .build());
+    DataSource traced =
+        new TracingDataSource(
+            realDataSource,
+            TracingOptions.builder()
+                .traceAllQueries(false) // wins over TracingDriver.init, as a URL's options do
+                .build());
     // end
     try (Connection c = traced.getConnection()) {
       c.createStatement().executeQuery("SELECT * FROM users");
@@ -264,8 +271,10 @@ class ReadmeExamplesTest {
   @Test
   void openTelemetryNatively() throws SQLException {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
       OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
       Tracer tracer = openTelemetry.getTracer("shop");
       try (Connection app = DriverManager.getConnection("jdbc:sqlite:app.db")) {
@@ -292,8 +301,10 @@ class ReadmeExamplesTest {
   @Test
   void openTelemetryParents() throws SQLException {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
       OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
       OpenTelemetryTracing.init(openTelemetry);
       Connection conn = connection;
@@ -305,10 +316,11 @@ class ReadmeExamplesTest {
 
       Statement s = conn.createStatement();
       s.executeUpdate("INSERT INTO users VALUES (1, 'John')"); // "INSERT users", under request
-      conn.commit();                                           // "COMMIT", under request
+      conn.commit(); // "COMMIT", under request
       // end
       request.end();
-      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+      assertThat(exporter.getFinishedSpanItems())
+          .extracting(SpanData::getName)
           .containsExactly("INSERT users", "COMMIT", "POST /users");
       assertThat(exporter.getFinishedSpanItems().subList(0, 2))
           .extracting(SpanData::getParentSpanId)
@@ -319,8 +331,10 @@ class ReadmeExamplesTest {
   @Test
   void openTelemetryDataSource() throws SQLException {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
       OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
       SQLiteDataSource realDataSource = new SQLiteDataSource();
       realDataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
@@ -332,7 +346,8 @@ class ReadmeExamplesTest {
         c.createStatement().executeQuery("SELECT * FROM users"); // "SELECT users"
       }
       // end
-      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName)
+      assertThat(exporter.getFinishedSpanItems())
+          .extracting(SpanData::getName)
           .containsExactly("SELECT users");
     }
   }
@@ -356,7 +371,9 @@ class ReadmeExamplesTest {
   }
 
   private List<String> operations() {
-    return tracer.finishedSpans().stream().map(MockSpan::operationName).collect(Collectors.toList());
+    return tracer.finishedSpans().stream()
+        .map(MockSpan::operationName)
+        .collect(Collectors.toList());
   }
 
   private List<Long> parentIds() {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --zipkin}: the bookstore's traces in a real Zipkin server, read back through Zipkin's
- * HTTP API. The demo runs once, for all the tests. Zipkin stores span names in lower case: {@code
- * SELECT demo_books} is {@code select demo_books} there.
+ * {@code --zipkin}: the bookstore's traces in a real Zipkin server, read back through Zipkin's HTTP
+ * API. The demo runs once, for all the tests. Zipkin stores span names in lower case: {@code SELECT
+ * demo_books} is {@code select demo_books} there.
  *
  * <p>Where Zipkin cannot start, the tests are skipped with the reason, unless {@code
  * TRACEJDBC_REQUIRE_SERVERS=1} (as CI sets), which makes them fail.
@@ -53,8 +53,11 @@ class ZipkinExportTest {
       return;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Bookstore.run("jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"), zipkin.baseUrl(),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+    Bookstore.run(
+        "jdbc:tracing:sqlite:" + dir.resolve("bookstore.db"),
+        zipkin.baseUrl(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        false);
     printed = bytes.toString(StandardCharsets.UTF_8);
     traces = new ArrayList<>();
     new ObjectMapper()
@@ -71,15 +74,21 @@ class ZipkinExportTest {
 
   @BeforeEach
   void skipWithoutZipkin() {
-    assumeTrue(unavailable == null, () -> "Zipkin cannot run here: " + unavailable
-        + " (set " + REQUIRE_SERVERS + "=1 to fail instead)");
+    assumeTrue(
+        unavailable == null,
+        () ->
+            "Zipkin cannot run here: "
+                + unavailable
+                + " (set "
+                + REQUIRE_SERVERS
+                + "=1 to fail instead)");
   }
 
   @Test
   void everyRequestIsOneTraceWithTheStatementsAsChildrenOfItsRootSpan() {
     assertThat(traces).hasSize(6);
-    assertThat(printed).contains("In Zipkin: " + zipkin.baseUrl()
-        + "/zipkin/?serviceName=tracejdbc-bookstore");
+    assertThat(printed)
+        .contains("In Zipkin: " + zipkin.baseUrl() + "/zipkin/?serviceName=tracejdbc-bookstore");
     Map<String, List<List<String>>> childrenByRoot = new TreeMap<>();
     for (JsonNode trace : traces) {
       JsonNode root = root(trace);
@@ -88,59 +97,79 @@ class ZipkinExportTest {
         assertThat(span.path("localEndpoint").path("serviceName").asText())
             .isEqualTo(Bookstore.SERVICE_NAME);
         if (span != root) {
-          assertThat(span.path("parentId").asText()).as(span.toString())
+          assertThat(span.path("parentId").asText())
+              .as(span.toString())
               .isEqualTo(root.path("id").asText());
           children.add(span.path("name").asText());
         }
       }
-      childrenByRoot.computeIfAbsent(root.path("name").asText(), name -> new ArrayList<>())
+      childrenByRoot
+          .computeIfAbsent(root.path("name").asText(), name -> new ArrayList<>())
           .add(children);
     }
-    assertThat(childrenByRoot).containsOnlyKeys(
-        "migrate schema", "post /catalogue", "get /books?q=le guin", "post /orders",
-        "select demo_orders");
-    assertThat(childrenByRoot.get("migrate schema")).containsExactly(List.of(
-        "create table demo_authors", "create table demo_books", "create table demo_orders",
-        "create index demo_books"));
-    assertThat(childrenByRoot.get("post /catalogue")).containsExactly(
-        List.of("batch insert demo_authors", "batch insert demo_books", "commit"));
+    assertThat(childrenByRoot)
+        .containsOnlyKeys(
+            "migrate schema",
+            "post /catalogue",
+            "get /books?q=le guin",
+            "post /orders",
+            "select demo_orders");
+    assertThat(childrenByRoot.get("migrate schema"))
+        .containsExactly(
+            List.of(
+                "create table demo_authors",
+                "create table demo_books",
+                "create table demo_orders",
+                "create index demo_books"));
+    assertThat(childrenByRoot.get("post /catalogue"))
+        .containsExactly(List.of("batch insert demo_authors", "batch insert demo_books", "commit"));
     assertThat(childrenByRoot.get("get /books?q=le guin"))
         .containsExactly(List.of("select demo_books"));
-    assertThat(childrenByRoot.get("post /orders")).containsExactlyInAnyOrder(
-        List.of("select demo_books", "insert demo_orders", "update demo_books", "commit"),
-        List.of("select demo_books", "insert demo_orders", "update demo_books", "rollback"));
+    assertThat(childrenByRoot.get("post /orders"))
+        .containsExactlyInAnyOrder(
+            List.of("select demo_books", "insert demo_orders", "update demo_books", "commit"),
+            List.of("select demo_books", "insert demo_orders", "update demo_books", "rollback"));
     assertThat(childrenByRoot.get("select demo_orders")).containsExactly(List.of()); // the report
   }
 
   @Test
   void theDatabaseSpansAreClientSpansAndTheApplicationsAreNot() {
-    List<JsonNode> spans = traces.stream()
-        .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
-        .collect(Collectors.toList());
+    List<JsonNode> spans =
+        traces.stream()
+            .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
+            .collect(Collectors.toList());
 
-    Map<Boolean, List<JsonNode>> byDatabase = spans.stream()
-        .collect(Collectors.partitioningBy(span -> span.path("tags").has("db.system.name")));
-    assertThat(byDatabase.get(true)).hasSize(17).allSatisfy(span ->
-        assertThat(span.path("kind").asText()).as(span.toString()).isEqualTo("CLIENT"));
-    assertThat(byDatabase.get(false)).hasSize(5).allSatisfy(span ->
-        assertThat(span.has("kind")).as(span.toString()).isFalse());
+    Map<Boolean, List<JsonNode>> byDatabase =
+        spans.stream()
+            .collect(Collectors.partitioningBy(span -> span.path("tags").has("db.system.name")));
+    assertThat(byDatabase.get(true))
+        .hasSize(17)
+        .allSatisfy(
+            span -> assertThat(span.path("kind").asText()).as(span.toString()).isEqualTo("CLIENT"));
+    assertThat(byDatabase.get(false))
+        .hasSize(5)
+        .allSatisfy(span -> assertThat(span.has("kind")).as(span.toString()).isFalse());
   }
 
   @Test
   void theFailedStatementKeepsItsErrorAndTable() {
-    List<JsonNode> failed = traces.stream()
-        .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
-        .filter(span -> span.path("name").asText().equals("update demo_books"))
-        .filter(span -> span.path("tags").has("error"))
-        .collect(Collectors.toList());
+    List<JsonNode> failed =
+        traces.stream()
+            .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
+            .filter(span -> span.path("name").asText().equals("update demo_books"))
+            .filter(span -> span.path("tags").has("error"))
+            .collect(Collectors.toList());
 
-    assertThat(failed).singleElement().satisfies(update -> {
-      JsonNode tags = update.path("tags");
-      assertThat(tags.path("db.collection.name").asText()).isEqualTo("demo_books");
-      assertThat(tags.path("db.system.name").asText()).isEqualTo("sqlite");
-      assertThat(tags.path("db.response.status_code").asText()).isEqualTo("19");
-      assertThat(tags.path("error.type").asText()).isEqualTo("19");
-    });
+    assertThat(failed)
+        .singleElement()
+        .satisfies(
+            update -> {
+              JsonNode tags = update.path("tags");
+              assertThat(tags.path("db.collection.name").asText()).isEqualTo("demo_books");
+              assertThat(tags.path("db.system.name").asText()).isEqualTo("sqlite");
+              assertThat(tags.path("db.response.status_code").asText()).isEqualTo("19");
+              assertThat(tags.path("error.type").asText()).isEqualTo("19");
+            });
   }
 
   private static JsonNode root(JsonNode trace) {

@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * What a connection traces with, fixed when it opens: the options (global ones with the URL's or
- * the data source's on top) and the database facts. Where spans go (the tracer) and the two trace-all toggles
- * follow the latest {@link TracingDriver#init} unless the data source gave its own tracer or the
- * URL or data source set the toggles.
+ * the data source's on top) and the database facts. Where spans go (the tracer) and the two
+ * trace-all toggles follow the latest {@link TracingDriver#init} unless the data source gave its
+ * own tracer or the URL or data source set the toggles.
  */
 final class ConnectionConfig {
   final DbInfo db;
+
   /** How the database reads quotes, backslashes and comments: which text is data. */
   final SqlClassifier.Dialect dialect;
+
   final boolean traceWithActiveSpanOnly;
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
@@ -40,10 +42,10 @@ final class ConnectionConfig {
     this.statementText = options.statementText();
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
     this.ignoreForTracing = options.ignoreForTracing();
-    this.traceAllConnections = own.sets(TracingOptions.TRACE_ALL_CONNECTIONS)
-        ? options.traceAllConnections() : null;
-    this.traceAllQueries = own.sets(TracingOptions.TRACE_ALL_QUERIES)
-        ? options.traceAllQueries() : null;
+    this.traceAllConnections =
+        own.sets(TracingOptions.TRACE_ALL_CONNECTIONS) ? options.traceAllConnections() : null;
+    this.traceAllQueries =
+        own.sets(TracingOptions.TRACE_ALL_QUERIES) ? options.traceAllQueries() : null;
   }
 
   /** Where this connection's spans go: its own telemetry, else that of the latest init. */

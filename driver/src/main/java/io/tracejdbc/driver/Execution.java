@@ -8,11 +8,11 @@ import java.sql.Statement;
 import java.util.Set;
 
 /**
- * One call of the real driver (an execution, a commit, a savepoint), traced or not: every call
- * goes through {@link #run}, which calls the real driver, records the rows written or the
- * failure, and finishes the span. Untraced calls share {@link #UNTRACED}, which only makes the
- * call. A tracer that throws costs the span its tag, or the whole span, never the call: its
- * result or exception reaches the caller unchanged.
+ * One call of the real driver (an execution, a commit, a savepoint), traced or not: every call goes
+ * through {@link #run}, which calls the real driver, records the rows written or the failure, and
+ * finishes the span. Untraced calls share {@link #UNTRACED}, which only makes the call. A tracer
+ * that throws costs the span its tag, or the whole span, never the call: its result or exception
+ * reaches the caller unchanged.
  */
 final class Execution {
   /** Does nothing but the call. */
@@ -40,9 +40,11 @@ final class Execution {
   static final Rows<Object> NO_ROWS = (result, real) -> -1;
   static final Rows<Integer> COUNT = (count, real) -> count;
   static final Rows<Long> LARGE_COUNT = (count, real) -> count;
+
   /** {@code execute()}: without a result set, the update count JDBC keeps as current result. */
   static final Rows<Boolean> CURRENT_COUNT =
       (hasResultSet, real) -> hasResultSet ? -1 : real.getUpdateCount();
+
   static final Rows<int[]> BATCH_COUNTS = (counts, real) -> totalRows(counts);
   static final Rows<long[]> LARGE_BATCH_COUNTS = (counts, real) -> totalRows(counts);
 
@@ -52,13 +54,14 @@ final class Execution {
   private final boolean countsRows;
   private final long startedNanos;
 
-  private Execution(Telemetry<Object> telemetry, Object span, ConnectionConfig config,
-      boolean countsRows) {
+  private Execution(
+      Telemetry<Object> telemetry, Object span, ConnectionConfig config, boolean countsRows) {
     this.telemetry = telemetry;
     this.span = span;
     this.config = config;
     this.countsRows = countsRows;
-    this.startedNanos = config != null && config.slowQueryThresholdNanos > 0 ? System.nanoTime() : 0;
+    this.startedNanos =
+        config != null && config.slowQueryThresholdNanos > 0 ? System.nanoTime() : 0;
   }
 
   /**
@@ -66,8 +69,13 @@ final class Execution {
    * none marked), unless a parent is required and there is none; {@link #UNTRACED} then, or when
    * the tracer fails.
    */
-  static Execution start(ConnectionConfig config, Object parent, String operation, String table,
-      String statement, int batchSize) {
+  static Execution start(
+      ConnectionConfig config,
+      Object parent,
+      String operation,
+      String table,
+      String statement,
+      int batchSize) {
     Telemetry<Object> telemetry = config.telemetry();
     try {
       if (parent == null && config.traceWithActiveSpanOnly && !telemetry.hasCurrentSpan()) {
@@ -111,10 +119,11 @@ final class Execution {
   }
 
   void perform(VoidCall call) throws SQLException {
-    run(() -> {
-      call.call();
-      return null;
-    });
+    run(
+        () -> {
+          call.call();
+          return null;
+        });
   }
 
   private <T> void rowsAffected(Rows<? super T> rows, T result, Statement real) {
@@ -195,8 +204,11 @@ final class Execution {
     static void report(Throwable failure) {
       if (!reported) {
         reported = true;
-        LOG.log(Level.WARNING, "The tracer threw; tracejdbc runs the statement untraced"
-            + " and will not repeat this warning", failure);
+        LOG.log(
+            Level.WARNING,
+            "The tracer threw; tracejdbc runs the statement untraced"
+                + " and will not repeat this warning",
+            failure);
       } else {
         LOG.log(Level.DEBUG, "The tracer threw again", failure);
       }

@@ -28,8 +28,12 @@ final class RivalDrivers {
    * while another thread loads drivers, waiting for it here would deadlock the two.
    */
   static void checkAtRegistration() {
-    boolean loadedByDriverManager = StackWalker.getInstance().walk(frames ->
-        frames.anyMatch(frame -> frame.getClassName().equals(DriverManager.class.getName())));
+    boolean loadedByDriverManager =
+        StackWalker.getInstance()
+            .walk(
+                frames ->
+                    frames.anyMatch(
+                        frame -> frame.getClassName().equals(DriverManager.class.getName())));
     if (loadedByDriverManager) {
       checkOnce();
     }
@@ -49,16 +53,22 @@ final class RivalDrivers {
       if (driver instanceof TracingDriver) {
         tracejdbcSeen = true;
       } else if (accepts(driver)) {
-        rivals.add(driver.getClass().getName() + (tracejdbcSeen
-            ? " (registered after tracejdbc: it gets none of them)"
-            : " (registered before tracejdbc: it takes all of them, untraced by tracejdbc)"));
+        rivals.add(
+            driver.getClass().getName()
+                + (tracejdbcSeen
+                    ? " (registered after tracejdbc: it gets none of them)"
+                    : " (registered before tracejdbc: it takes all of them, untraced by tracejdbc)"));
       }
     }
     if (!rivals.isEmpty()) {
-      LOG.log(Level.WARNING, "Other JDBC drivers than tracejdbc's accept "
-          + TracingDriver.URL_PREFIX + " URLs: " + String.join(", ", rivals)
-          + ". DriverManager gives each connection to the first registered;"
-          + " keep one of these jars on the class path.");
+      LOG.log(
+          Level.WARNING,
+          "Other JDBC drivers than tracejdbc's accept "
+              + TracingDriver.URL_PREFIX
+              + " URLs: "
+              + String.join(", ", rivals)
+              + ". DriverManager gives each connection to the first registered;"
+              + " keep one of these jars on the class path.");
     }
   }
 

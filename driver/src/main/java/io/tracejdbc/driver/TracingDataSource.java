@@ -18,10 +18,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} whose connections are traced like those of a {@code jdbc:tracing:} URL:
- * the same spans, tags, options and registry ({@link TracingDriver#setParentSpan} and the rest).
- * For pools and frameworks that are configured with a {@code DataSource} object rather than a
- * URL.
+ * A {@link DataSource} whose connections are traced like those of a {@code jdbc:tracing:} URL: the
+ * same spans, tags, options and registry ({@link TracingDriver#setParentSpan} and the rest). For
+ * pools and frameworks that are configured with a {@code DataSource} object rather than a URL.
  *
  * <pre>{@code
  * PGSimpleDataSource postgres = new PGSimpleDataSource();
@@ -44,16 +43,19 @@ import javax.sql.DataSource;
  *
  * <p>Its connections use the tracer of the latest {@link TracingDriver#init}, even those opened
  * before it, unless it was given its own tracer. The database facts ({@code db.system}, {@code
- * db.instance}, {@code peer.*}) come from {@link DatabaseMetaData#getURL()}; {@code db.user} is
- * the user a connection was asked for ({@link #getConnection(String, String)}, {@link
+ * db.instance}, {@code peer.*}) come from {@link DatabaseMetaData#getURL()}; {@code db.user} is the
+ * user a connection was asked for ({@link #getConnection(String, String)}, {@link
  * ConnectionBuilder#user}), else {@link DatabaseMetaData#getUserName()}. Those of {@link
  * #getConnection()} are read once, from its first connection.
  */
 public final class TracingDataSource implements DataSource {
   private final DataSource delegate;
+
   /** Where its spans go; null: where those of the latest {@link TracingDriver#init} go. */
   private final Telemetry<?> telemetry;
+
   private final TracingOptions options;
+
   /** The facts of {@link #getConnection()}, read from its first connection. */
   private volatile DbInfo ownFacts;
 
@@ -66,8 +68,8 @@ public final class TracingDataSource implements DataSource {
   }
 
   /**
-   * Traces the connections of {@code delegate} with {@code options}, which override those of
-   * {@link TracingDriver#init} that they set, as a URL's options do: {@code
+   * Traces the connections of {@code delegate} with {@code options}, which override those of {@link
+   * TracingDriver#init} that they set, as a URL's options do: {@code
    * builder().slowQueryThresholdMs(200).build()} keeps every other global option.
    */
   public TracingDataSource(DataSource delegate, TracingOptions options) {
@@ -164,8 +166,8 @@ public final class TracingDataSource implements DataSource {
   /** {@code real}, traced; {@code user} is the one it was asked for, or null for the own one. */
   private Connection trace(Connection real, String user) {
     TracingDriver.Settings current = TracingDriver.settings();
-    return new TracingConnection(real,
-        new ConnectionConfig(telemetry, current.options, options, facts(real, user)));
+    return new TracingConnection(
+        real, new ConnectionConfig(telemetry, current.options, options, facts(real, user)));
   }
 
   /**

@@ -31,8 +31,8 @@ import javax.sql.DataSource;
  * The {@code jdbc:tracing:} JDBC driver, and the registry that chooses what it traces.
  *
  * <p>Put {@code tracing:} after {@code jdbc:} in any JDBC URL and every statement becomes an
- * OpenTracing span named after what it does ({@code select}, {@code insert}, {@code
- * create-table}, ...):
+ * OpenTracing span named after what it does ({@code select}, {@code insert}, {@code create-table},
+ * ...):
  *
  * <pre>{@code
  * TracingDriver.init(tracer);
@@ -48,16 +48,15 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  *
- * <p>An execution is traced when its connection is traced ({@code traceAllConnections}, or
- * {@link #register}ed), and either {@code traceAllQueries} is on or the statement or its
- * connection is marked ({@link #setTraced}, {@link #setParentSpan}), unless it is ignored ({@code
+ * <p>An execution is traced when its connection is traced ({@code traceAllConnections}, or {@link
+ * #register}ed), and either {@code traceAllQueries} is on or the statement or its connection is
+ * marked ({@link #setTraced}, {@link #setParentSpan}), unless it is ignored ({@code
  * ignoreForTracing}, SQLite {@code PRAGMA}) or {@code traceWithActiveSpanOnly} is on and it has no
- * parent. Its parent is the statement's mark, else the connection's, else the tracer's active
- * span. A statement mark lasts for the statement's next execution; a connection mark until its
+ * parent. Its parent is the statement's mark, else the connection's, else the tracer's active span.
+ * A statement mark lasts for the statement's next execution; a connection mark until its
  * transaction ends (commit, rollback, close, return to a pool; in auto-commit mode, the next
- * statement). The registry's targets are statements and connections of this driver, or objects
- * that {@code unwrap} to one (pool and ORM proxies). Options are described in {@link
- * TracingOptions}.
+ * statement). The registry's targets are statements and connections of this driver, or objects that
+ * {@code unwrap} to one (pool and ORM proxies). Options are described in {@link TracingOptions}.
  */
 public final class TracingDriver implements Driver {
 
@@ -68,8 +67,8 @@ public final class TracingDriver implements Driver {
   private static final int MINOR_VERSION = 1;
 
   /**
-   * Where spans go and the options, of the latest {@link #init}: read when a connection opens,
-   * when a toggle is checked and when a span starts.
+   * Where spans go and the options, of the latest {@link #init}: read when a connection opens, when
+   * a toggle is checked and when a span starts.
    */
   static final class Settings {
     final Telemetry<?> telemetry;
@@ -84,6 +83,7 @@ public final class TracingDriver implements Driver {
   /** Until {@link #init}; the first connection replaces it, resolving the tracer once. */
   private static final Settings BEFORE_INIT =
       new Settings(new OpenTracingTelemetry(GlobalTracer.get()), TracingOptions.defaults());
+
   private static final Object SETTINGS_LOCK = new Object();
 
   private static volatile Settings settings = BEFORE_INIT;
@@ -98,7 +98,9 @@ public final class TracingDriver implements Driver {
     DriverAccess.provide(new Access());
   }
 
-  /** For {@link java.util.ServiceLoader}; applications use {@link DriverManager} or the static API. */
+  /**
+   * For {@link java.util.ServiceLoader}; applications use {@link DriverManager} or the static API.
+   */
   public TracingDriver() {}
 
   /**
@@ -118,17 +120,19 @@ public final class TracingDriver implements Driver {
    * marked statements and connections are.
    */
   public static void init(Tracer tracer, boolean traceAllConnections, boolean traceAllQueries) {
-    init(tracer, TracingOptions.builder()
-        .traceAllConnections(traceAllConnections)
-        .traceAllQueries(traceAllQueries)
-        .build());
+    init(
+        tracer,
+        TracingOptions.builder()
+            .traceAllConnections(traceAllConnections)
+            .traceAllQueries(traceAllQueries)
+            .build());
   }
 
   /**
-   * Sets the tracer and the global options. The tracer applies at once to every connection, open
-   * or not, except those of a {@link TracingDataSource} given its own. Connections opened
-   * afterwards use the options (their URL's options win); the trace-all toggles apply at once to
-   * every connection whose URL does not set them.
+   * Sets the tracer and the global options. The tracer applies at once to every connection, open or
+   * not, except those of a {@link TracingDataSource} given its own. Connections opened afterwards
+   * use the options (their URL's options win); the trace-all toggles apply at once to every
+   * connection whose URL does not set them.
    */
   public static void init(Tracer tracer, TracingOptions options) {
     install(new OpenTracingTelemetry(Objects.requireNonNull(tracer, "tracer")), options);
@@ -179,8 +183,8 @@ public final class TracingDriver implements Driver {
   }
 
   /**
-   * Traces {@code connection} for its whole life even when {@code traceAllConnections} is off,
-   * like sqlalchemy_opentracing's {@code register_engine}.
+   * Traces {@code connection} for its whole life even when {@code traceAllConnections} is off, like
+   * sqlalchemy_opentracing's {@code register_engine}.
    *
    * @throws NullPointerException if {@code connection} is null
    * @throws IllegalArgumentException if it is not a connection of this driver
@@ -201,11 +205,18 @@ public final class TracingDriver implements Driver {
     }
     ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
     if (!parsed.hasRealUrl()) {
-      throw new SQLException("No real JDBC URL after " + URL_PREFIX + " in '" + DbInfo.redact(url)
-          + "': write it as " + URL_PREFIX + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
+      throw new SQLException(
+          "No real JDBC URL after "
+              + URL_PREFIX
+              + " in '"
+              + DbInfo.redact(url)
+              + "': write it as "
+              + URL_PREFIX
+              + "<subprotocol>:..., e.g. jdbc:tracing:sqlite:app.db");
     }
     List<Map.Entry<String, String>> options = new ArrayList<>(parsed.options);
-    Properties realInfo = ConnectProperties.forRealDriver(info, TracingOptions.NAMES.keySet(), options);
+    Properties realInfo =
+        ConnectProperties.forRealDriver(info, TracingOptions.NAMES.keySet(), options);
     RivalDrivers.checkOnce();
     Settings current = settings();
     ConnectionConfig config = configure(current, options, DbInfo.parse(parsed.realUrl, realInfo));
@@ -275,8 +286,8 @@ public final class TracingDriver implements Driver {
   }
 
   /** The config of a connection: global options, then the URL's and the properties' on top. */
-  static ConnectionConfig configure(Settings current, List<Map.Entry<String, String>> options,
-      DbInfo db) throws SQLException {
+  static ConnectionConfig configure(
+      Settings current, List<Map.Entry<String, String>> options, DbInfo db) throws SQLException {
     try {
       return new ConnectionConfig(null, current.options, TracingOptions.parse(options), db);
     } catch (IllegalArgumentException e) {
@@ -288,9 +299,14 @@ public final class TracingDriver implements Driver {
     try {
       return DriverManager.getDriver(realUrl);
     } catch (SQLException e) {
-      throw new SQLException("No registered JDBC driver accepts '" + DbInfo.redact(realUrl)
-          + "' (from '" + DbInfo.redact(url) + "'): put the database's driver on the class path",
-          e.getSQLState(), e);
+      throw new SQLException(
+          "No registered JDBC driver accepts '"
+              + DbInfo.redact(realUrl)
+              + "' (from '"
+              + DbInfo.redact(url)
+              + "'): put the database's driver on the class path",
+          e.getSQLState(),
+          e);
     }
   }
 
@@ -315,19 +331,26 @@ public final class TracingDriver implements Driver {
     }
     if (target instanceof Wrapper) {
       Wrapper wrapper = (Wrapper) target;
-      Class<?> kind = target instanceof Statement ? TracingStatement.class : TracingConnection.class;
+      Class<?> kind =
+          target instanceof Statement ? TracingStatement.class : TracingConnection.class;
       try {
         if (wrapper.isWrapperFor(kind)) {
           return wrapper.unwrap(kind);
         }
       } catch (SQLException | RuntimeException e) {
-        throw new IllegalArgumentException("Could not unwrap " + target.getClass().getName()
-            + " to a tracejdbc statement or connection: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Could not unwrap "
+                + target.getClass().getName()
+                + " to a tracejdbc statement or connection: "
+                + e.getMessage(),
+            e);
       }
     }
-    throw new IllegalArgumentException("Expected a Statement or Connection of tracejdbc (a "
-        + URL_PREFIX + " URL or TracingDataSource), or a proxy that unwraps to one; got "
-        + target.getClass().getName());
+    throw new IllegalArgumentException(
+        "Expected a Statement or Connection of tracejdbc (a "
+            + URL_PREFIX
+            + " URL or TracingDataSource), or a proxy that unwraps to one; got "
+            + target.getClass().getName());
   }
 
   /** The registry, as tracejdbc's other tracing APIs reach it. */
@@ -343,8 +366,7 @@ public final class TracingDriver implements Driver {
     }
 
     @Override
-    public DataSource dataSource(DataSource real, Telemetry<?> telemetry,
-        TracingOptions options) {
+    public DataSource dataSource(DataSource real, Telemetry<?> telemetry, TracingOptions options) {
       return new TracingDataSource(real, Objects.requireNonNull(telemetry, "telemetry"), options);
     }
   }

@@ -19,10 +19,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * What tracejdbc traces and how. Immutable; build one with {@link #builder()} and pass it to
- * {@link TracingDriver#init(io.opentracing.Tracer, TracingOptions)}, or set the same options as
- * parameters of a {@code jdbc:tracing:} URL or give them to a {@link TracingDataSource}, where
- * those they set win over the global ones (the others stay global):
+ * What tracejdbc traces and how. Immutable; build one with {@link #builder()} and pass it to {@link
+ * TracingDriver#init(io.opentracing.Tracer, TracingOptions)}, or set the same options as parameters
+ * of a {@code jdbc:tracing:} URL or give them to a {@link TracingDataSource}, where those they set
+ * win over the global ones (the others stay global):
  *
  * <pre>{@code
  * TracingDriver.init(tracer, TracingOptions.builder()
@@ -78,25 +78,46 @@ public final class TracingOptions {
    * Every option by name, in the order of the table above: how its text form (in a URL or
    * Properties) is read, and how {@link java.sql.Driver#getPropertyInfo} describes it.
    */
-  static final Map<String, Option> NAMES = byName(
-      flag(TRACE_ALL_CONNECTIONS, "trace every connection, not only registered ones",
-          TracingOptions::traceAllConnections, Builder::traceAllConnections),
-      flag(TRACE_ALL_QUERIES, "trace every statement, not only marked ones",
-          TracingOptions::traceAllQueries, Builder::traceAllQueries),
-      flag(TRACE_WITH_ACTIVE_SPAN_ONLY, "trace only statements with a parent span",
-          TracingOptions::traceWithActiveSpanOnly, Builder::traceWithActiveSpanOnly),
-      new Option(IGNORE_FOR_TRACING,
-          "an exact statement never to trace; repeatable; \"...\" with \\\" escapes",
-          TracingOptions::ignoreForTracing, Builder::addIgnoredText),
-      new Option(SLOW_QUERY_THRESHOLD_MS, "tag slow=true above this many milliseconds; 0 is off",
-          TracingOptions::slowQueryThresholdMs,
-          (builder, text) -> builder.slowQueryThresholdMs(parseThreshold(text))),
-      new Option(STATEMENT_TEXT, "what db.statement holds",
-          options -> options.statementText.name().toLowerCase(Locale.ROOT),
-          (builder, text) -> builder.statementText(parseStatementText(text)),
-          "sanitized", "raw", "none"),
-      flag(TRACE_TRANSACTIONS, "trace commit, rollback and savepoints",
-          TracingOptions::traceTransactions, Builder::traceTransactions));
+  static final Map<String, Option> NAMES =
+      byName(
+          flag(
+              TRACE_ALL_CONNECTIONS,
+              "trace every connection, not only registered ones",
+              TracingOptions::traceAllConnections,
+              Builder::traceAllConnections),
+          flag(
+              TRACE_ALL_QUERIES,
+              "trace every statement, not only marked ones",
+              TracingOptions::traceAllQueries,
+              Builder::traceAllQueries),
+          flag(
+              TRACE_WITH_ACTIVE_SPAN_ONLY,
+              "trace only statements with a parent span",
+              TracingOptions::traceWithActiveSpanOnly,
+              Builder::traceWithActiveSpanOnly),
+          new Option(
+              IGNORE_FOR_TRACING,
+              "an exact statement never to trace; repeatable; \"...\" with \\\" escapes",
+              TracingOptions::ignoreForTracing,
+              Builder::addIgnoredText),
+          new Option(
+              SLOW_QUERY_THRESHOLD_MS,
+              "tag slow=true above this many milliseconds; 0 is off",
+              TracingOptions::slowQueryThresholdMs,
+              (builder, text) -> builder.slowQueryThresholdMs(parseThreshold(text))),
+          new Option(
+              STATEMENT_TEXT,
+              "what db.statement holds",
+              options -> options.statementText.name().toLowerCase(Locale.ROOT),
+              (builder, text) -> builder.statementText(parseStatementText(text)),
+              "sanitized",
+              "raw",
+              "none"),
+          flag(
+              TRACE_TRANSACTIONS,
+              "trace commit, rollback and savepoints",
+              TracingOptions::traceTransactions,
+              Builder::traceTransactions));
 
   private static final TracingOptions DEFAULTS = new Builder().build();
 
@@ -107,6 +128,7 @@ public final class TracingOptions {
   private final long slowQueryThresholdMs;
   private final StatementText statementText;
   private final boolean traceTransactions;
+
   /** The names of the options that were set, rather than left at their defaults. */
   private final Set<String> named;
 
@@ -242,10 +264,18 @@ public final class TracingOptions {
     return Collections.unmodifiableMap(byName);
   }
 
-  private static Option flag(String name, String description, Predicate<TracingOptions> value,
+  private static Option flag(
+      String name,
+      String description,
+      Predicate<TracingOptions> value,
       BiConsumer<Builder, Boolean> setter) {
-    return new Option(name, description, value::test,
-        (builder, text) -> setter.accept(builder, parseBoolean(name, text)), "true", "false");
+    return new Option(
+        name,
+        description,
+        value::test,
+        (builder, text) -> setter.accept(builder, parseBoolean(name, text)),
+        "true",
+        "false");
   }
 
   private static boolean parseBoolean(String option, String value) {
@@ -300,14 +330,20 @@ public final class TracingOptions {
       named.addAll(o.named);
     }
 
-    /** Trace every connection (default), or only {@linkplain TracingDriver#register registered} ones. */
+    /**
+     * Trace every connection (default), or only {@linkplain TracingDriver#register registered}
+     * ones.
+     */
     public Builder traceAllConnections(boolean value) {
       traceAllConnections = value;
       named.add(TRACE_ALL_CONNECTIONS);
       return this;
     }
 
-    /** Trace every statement (default), or only those marked with {@code setTraced}/{@code setParentSpan}. */
+    /**
+     * Trace every statement (default), or only those marked with {@code setTraced}/{@code
+     * setParentSpan}.
+     */
     public Builder traceAllQueries(boolean value) {
       traceAllQueries = value;
       named.add(TRACE_ALL_QUERIES);
@@ -372,8 +408,12 @@ public final class TracingOptions {
     private final BiConsumer<Builder, String> reader;
     private final String[] choices;
 
-    private Option(String name, String description, Function<TracingOptions, Object> value,
-        BiConsumer<Builder, String> reader, String... choices) {
+    private Option(
+        String name,
+        String description,
+        Function<TracingOptions, Object> value,
+        BiConsumer<Builder, String> reader,
+        String... choices) {
       this.name = name;
       this.description = description;
       this.value = value;

@@ -7,13 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A prepared statement of the real driver, traced. Its SQL is classified once, on its first
- * traced execution; a batch counts its rows without keeping them.
+ * A prepared statement of the real driver, traced. Its SQL is classified once, on its first traced
+ * execution; a batch counts its rows without keeping them.
  */
 class TracingPreparedStatement extends DelegatingPreparedStatement {
   private final String sql;
+
   /** Set by the first traced execution; immutable, so a racing second one is harmless. */
   private SqlInfo info;
+
   private String statementText;
   private int batchRows;
 
@@ -43,8 +45,8 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   }
 
   /**
-   * A statement pool clears the parameters of a statement that comes back (commons-dbcp2 does,
-   * and nothing else of its return reaches a wrapper that sits below the pool), so this ends the
+   * A statement pool clears the parameters of a statement that comes back (commons-dbcp2 does, and
+   * nothing else of its return reaches a wrapper that sits below the pool), so this ends the
    * statement's mark: a mark never reaches the pooled statement's next borrower. Mark a statement
    * after clearing its parameters, not before.
    */

@@ -8,8 +8,10 @@ import java.sql.Statement;
 /** A result set of the real driver whose {@link #getStatement()} is a tracing statement. */
 final class TracingResultSet extends DelegatingResultSet {
   private final TracingConnection connection;
+
   /** The statement this result set came from, when a tracing statement made it. */
   private final TracingStatement origin;
+
   private Statement statement;
   private boolean statementKnown;
 
@@ -22,18 +24,18 @@ final class TracingResultSet extends DelegatingResultSet {
     this.statementKnown = true;
   }
 
-  private TracingResultSet(ResultSet delegate, TracingConnection connection,
-      TracingStatement origin) {
+  private TracingResultSet(
+      ResultSet delegate, TracingConnection connection, TracingStatement origin) {
     super(delegate);
     this.connection = connection;
     this.origin = origin;
   }
 
   /**
-   * A result set that no execution of a tracing statement returned (from {@code
-   * DatabaseMetaData}, or a cursor of {@code origin}, which may be null). Its statement is looked
-   * up when asked for, as the real driver's may cost a call: {@code origin} when the real one is
-   * its, else a tracing statement around the real one on {@code connection}, or null.
+   * A result set that no execution of a tracing statement returned (from {@code DatabaseMetaData},
+   * or a cursor of {@code origin}, which may be null). Its statement is looked up when asked for,
+   * as the real driver's may cost a call: {@code origin} when the real one is its, else a tracing
+   * statement around the real one on {@code connection}, or null.
    */
   static ResultSet of(ResultSet real, TracingConnection connection, TracingStatement origin) {
     return real == null ? null : new TracingResultSet(real, connection, origin);

@@ -39,15 +39,20 @@ class BadInputTest extends MockTracing {
   void nullArgumentsAreNamed() throws SQLException {
     try (Connection c = sqlite()) {
       assertThatThrownBy(() -> TracingDriver.setParentSpan(c, null))
-          .isInstanceOf(NullPointerException.class).hasMessage("parent");
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("parent");
       assertThatThrownBy(() -> TracingDriver.setParentSpan(null, tracer.buildSpan("x").start()))
-          .isInstanceOf(NullPointerException.class).hasMessage("target");
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("target");
       assertThatThrownBy(() -> TracingDriver.setTraced(null))
-          .isInstanceOf(NullPointerException.class).hasMessage("target");
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("target");
       assertThatThrownBy(() -> TracingDriver.register(null))
-          .isInstanceOf(NullPointerException.class).hasMessage("target");
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("target");
       assertThatThrownBy(() -> TracingDriver.init(null))
-          .isInstanceOf(NullPointerException.class).hasMessage("tracer");
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("tracer");
     }
   }
 
@@ -55,14 +60,16 @@ class BadInputTest extends MockTracing {
   void clearingAnUnmarkedObjectAndMarkingTwiceAreHarmless() throws SQLException {
     Span first = tracer.buildSpan("first").start();
     Span second = tracer.buildSpan("second").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.clearTraced(s);
       TracingDriver.clearTraced(c);
       TracingDriver.setParentSpan(s, first);
       TracingDriver.setParentSpan(s, second);
       s.execute("SELECT 1");
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.parentId()).isEqualTo(idOf(second)));
   }
 
@@ -82,7 +89,8 @@ class BadInputTest extends MockTracing {
     assertThat(driver.acceptsURL("jdbc:sqlite::memory:")).isFalse();
     assertThat(driver.acceptsURL(null)).isFalse();
     assertThat(driver.connect("jdbc:sqlite::memory:", new Properties())).isNull();
-    assertThat(DriverManager.getDriver("jdbc:tracing:sqlite::memory:")).isInstanceOf(TracingDriver.class);
+    assertThat(DriverManager.getDriver("jdbc:tracing:sqlite::memory:"))
+        .isInstanceOf(TracingDriver.class);
   }
 
   @Test
@@ -94,8 +102,10 @@ class BadInputTest extends MockTracing {
 
   @Test
   void aUrlNoDriverAcceptsIsNamedWithoutItsPassword() {
-    assertThatThrownBy(() -> DriverManager.getConnection(
-            "jdbc:tracing:nosuchdb://u:hunter2@host/db?password=hunter2&traceAllQueries=false"))
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:tracing:nosuchdb://u:hunter2@host/db?password=hunter2&traceAllQueries=false"))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("nosuchdb://")
         .hasMessageNotContaining("hunter2");

@@ -14,7 +14,8 @@ class BatchSpansTest extends MockTracing {
 
   @Test
   void aBatchIsOneSpanWithItsSize() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       tracer.reset();
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?)")) {
@@ -25,17 +26,22 @@ class BatchSpansTest extends MockTracing {
         assertThat(insert.executeBatch()).hasSize(100);
       }
     }
-    assertThat(spans()).singleElement().satisfies(span -> {
-      assertThat(span.operationName()).isEqualTo("insert");
-      assertThat(span.tags()).containsEntry("db.batch.size", 100)
-          .containsEntry("db.rows_affected", 100L)
-          .containsEntry("db.sql.table", "t");
-    });
+    assertThat(spans())
+        .singleElement()
+        .satisfies(
+            span -> {
+              assertThat(span.operationName()).isEqualTo("insert");
+              assertThat(span.tags())
+                  .containsEntry("db.batch.size", 100)
+                  .containsEntry("db.rows_affected", 100L)
+                  .containsEntry("db.sql.table", "t");
+            });
   }
 
   @Test
   void aBatchOfMixedStatementsIsNamedBatch() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       tracer.reset();
       s.addBatch("INSERT INTO t VALUES (1)");
@@ -46,15 +52,18 @@ class BatchSpansTest extends MockTracing {
       s.executeBatch();
     }
     assertThat(spans()).extracting(MockSpan::operationName).containsExactly("insert", "batch");
-    assertThat(spans().get(0).tags()).containsEntry("db.batch.size", 2)
+    assertThat(spans().get(0).tags())
+        .containsEntry("db.batch.size", 2)
         .containsEntry("db.statement", "INSERT INTO t VALUES (?)");
-    assertThat(spans().get(1).tags()).containsEntry("db.batch.size", 2)
+    assertThat(spans().get(1).tags())
+        .containsEntry("db.batch.size", 2)
         .containsEntry("db.statement", "INSERT INTO t VALUES (?); UPDATE t SET x = ? WHERE x = ?");
   }
 
   @Test
   void aBatchNamesTheTableOnlyWhenEveryStatementTouchesItFirst() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       s.execute("CREATE TABLE u (x INTEGER)");
       tracer.reset();
@@ -72,18 +81,22 @@ class BatchSpansTest extends MockTracing {
 
   @Test
   void aBatchOfManyDifferentStatementsListsOnlyTheFirstFew() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       for (int i = 0; i < 25; i++) {
         s.addBatch("CREATE TABLE t" + i + " (x INTEGER)");
       }
       s.executeBatch();
     }
-    assertThat(spans()).singleElement().satisfies(span -> {
-      assertThat(span.operationName()).isEqualTo("create-table");
-      assertThat(span.tags()).containsEntry("db.batch.size", 25);
-      assertThat(((String) span.tags().get("db.statement")).split("; "))
-          .hasSize(TracingStatement.BATCH_STATEMENT_TEXTS)
-          .startsWith("CREATE TABLE t0 (x INTEGER)");
-    });
+    assertThat(spans())
+        .singleElement()
+        .satisfies(
+            span -> {
+              assertThat(span.operationName()).isEqualTo("create-table");
+              assertThat(span.tags()).containsEntry("db.batch.size", 25);
+              assertThat(((String) span.tags().get("db.statement")).split("; "))
+                  .hasSize(TracingStatement.BATCH_STATEMENT_TEXTS)
+                  .startsWith("CREATE TABLE t0 (x INTEGER)");
+            });
   }
 }

@@ -28,22 +28,24 @@ class ConcurrentMarksTest extends MockTracing {
     CountDownLatch secondHasRun = new CountDownLatch(1);
     AtomicReference<Thread> paused = new AtomicReference<>();
     Connection h2 = DriverManager.getConnection("jdbc:h2:mem:automark");
-    Connection pausingProxy = new DelegatingConnection<>(h2) {
-      @Override
-      public boolean getAutoCommit() throws SQLException {
-        if (Thread.currentThread() == paused.get()) {
-          firstIsAskingForAutoCommit.countDown();
-          await(secondHasRun);
-        }
-        return super.getAutoCommit();
-      }
-    };
-    BasicDataSource source = new BasicDataSource() {
-      @Override
-      public Connection getConnection() {
-        return pausingProxy;
-      }
-    };
+    Connection pausingProxy =
+        new DelegatingConnection<>(h2) {
+          @Override
+          public boolean getAutoCommit() throws SQLException {
+            if (Thread.currentThread() == paused.get()) {
+              firstIsAskingForAutoCommit.countDown();
+              await(secondHasRun);
+            }
+            return super.getAutoCommit();
+          }
+        };
+    BasicDataSource source =
+        new BasicDataSource() {
+          @Override
+          public Connection getConnection() {
+            return pausingProxy;
+          }
+        };
     Span parent = tracer.buildSpan("request").start();
     try (Connection c = new TracingDataSource(source).getConnection()) {
       TracingDriver.setParentSpan(c, parent);
@@ -57,8 +59,12 @@ class ConcurrentMarksTest extends MockTracing {
     }
 
     assertThat(spans()).hasSize(2);
-    assertThat(spans().stream().filter(s -> s.parentId() == idOf(parent))
-        .map(MockSpan::operationName).collect(Collectors.toList())).hasSize(1);
+    assertThat(
+            spans().stream()
+                .filter(s -> s.parentId() == idOf(parent))
+                .map(MockSpan::operationName)
+                .collect(Collectors.toList()))
+        .hasSize(1);
   }
 
   private static void query(Connection c, String sql) {

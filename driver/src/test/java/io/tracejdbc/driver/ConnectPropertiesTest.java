@@ -44,7 +44,8 @@ class ConnectPropertiesTest extends MockTracing {
     try (Connection c = DriverManager.getConnection(TRACING_URL, info)) {
       assertThat(applicationName(c)).isEqualTo("from-defaults");
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("db.user", "postgres"));
   }
 

@@ -59,24 +59,40 @@ class DataSourceTracingTest {
 
     SQLiteDataSource sqlite = new SQLiteDataSource();
     sqlite.setUrl(url);
-    List<String> viaDataSource = tracedWorkload(new TracingDataSource(sqlite)::getConnection, "books");
+    List<String> viaDataSource =
+        tracedWorkload(new TracingDataSource(sqlite)::getConnection, "books");
 
     assertThat(viaDataSource).isEqualTo(viaUrl);
-    assertThat(viaDataSource).anySatisfy(span -> assertThat(span).startsWith("insert ")
-        .contains("db.system=sqlite", "db.sql.table=books", "db.rows_affected=1"));
+    assertThat(viaDataSource)
+        .anySatisfy(
+            span ->
+                assertThat(span)
+                    .startsWith("insert ")
+                    .contains("db.system=sqlite", "db.sql.table=books", "db.rows_affected=1"));
   }
 
   @Test
   void postgresDataSourceGivesTheSpansAndTagsOfTheUrlForm() throws SQLException {
     PGSimpleDataSource postgres = postgres();
     String table = uniqueTable();
-    List<String> viaUrl = tracedWorkload(() -> DriverManager.getConnection(traced(POSTGRES_URL)), table);
-    List<String> viaDataSource = tracedWorkload(new TracingDataSource(postgres)::getConnection, table);
+    List<String> viaUrl =
+        tracedWorkload(() -> DriverManager.getConnection(traced(POSTGRES_URL)), table);
+    List<String> viaDataSource =
+        tracedWorkload(new TracingDataSource(postgres)::getConnection, table);
 
     assertThat(viaDataSource).isEqualTo(viaUrl);
-    assertThat(viaDataSource).anySatisfy(span -> assertThat(span).startsWith("insert ").contains(
-        "db.system=postgresql", "db.instance=test", "db.user=postgres", "peer.hostname=127.0.0.1",
-        "peer.port=5432", "db.sql.table=" + table));
+    assertThat(viaDataSource)
+        .anySatisfy(
+            span ->
+                assertThat(span)
+                    .startsWith("insert ")
+                    .contains(
+                        "db.system=postgresql",
+                        "db.instance=test",
+                        "db.user=postgres",
+                        "peer.hostname=127.0.0.1",
+                        "peer.port=5432",
+                        "db.sql.table=" + table));
     assertThat(viaDataSource).anySatisfy(span -> assertThat(span).contains("db.sql_state=23505"));
   }
 
@@ -84,7 +100,8 @@ class DataSourceTracingTest {
   void hikariPoolOverPostgresGivesTheSpansAndTagsOfTheUrlForm() throws SQLException {
     PGSimpleDataSource postgres = postgres();
     String table = uniqueTable();
-    List<String> viaUrl = tracedWorkload(() -> DriverManager.getConnection(traced(POSTGRES_URL)), table);
+    List<String> viaUrl =
+        tracedWorkload(() -> DriverManager.getConnection(traced(POSTGRES_URL)), table);
 
     HikariConfig config = new HikariConfig();
     config.setDataSource(postgres);
@@ -115,17 +132,21 @@ class DataSourceTracingTest {
       request.finish();
     }
 
-    Map<String, Long> parents = tracer.finishedSpans().stream()
-        .collect(Collectors.toMap(MockSpan::operationName, MockSpan::parentId, (a, b) -> a));
+    Map<String, Long> parents =
+        tracer.finishedSpans().stream()
+            .collect(Collectors.toMap(MockSpan::operationName, MockSpan::parentId, (a, b) -> a));
     long requestId = ((MockSpan) request).context().spanId();
-    assertThat(parents).containsEntry("create-table", requestId).containsEntry("insert", requestId)
-        .containsEntry("commit", requestId).containsEntry("select", 0L);
+    assertThat(parents)
+        .containsEntry("create-table", requestId)
+        .containsEntry("insert", requestId)
+        .containsEntry("commit", requestId)
+        .containsEntry("select", 0L);
   }
 
   @Test
   void ownOptionsWinOverTheGlobalOnes() throws SQLException {
-    DataSource quiet = new TracingDataSource(sqlite(),
-        TracingOptions.builder().traceAllQueries(false).build());
+    DataSource quiet =
+        new TracingDataSource(sqlite(), TracingOptions.builder().traceAllQueries(false).build());
     try (Connection c = quiet.getConnection()) {
       c.createStatement().executeQuery("SELECT 1").close();
       Statement marked = c.createStatement();
@@ -137,22 +158,25 @@ class DataSourceTracingTest {
 
   @Test
   void ownOptionsOverrideOnlyTheOnesTheySetAsAUrlDoes() throws SQLException {
-    TracingDriver.init(tracer, TracingOptions.builder()
-        .statementText(TracingOptions.StatementText.NONE)
-        .traceAllConnections(false)
-        .build());
-    DataSource slowOnly = new TracingDataSource(sqlite(),
-        TracingOptions.builder().slowQueryThresholdMs(200).build());
+    TracingDriver.init(
+        tracer,
+        TracingOptions.builder()
+            .statementText(TracingOptions.StatementText.NONE)
+            .traceAllConnections(false)
+            .build());
+    DataSource slowOnly =
+        new TracingDataSource(sqlite(), TracingOptions.builder().slowQueryThresholdMs(200).build());
     try (Connection c = slowOnly.getConnection();
-        Connection viaUrl = DriverManager.getConnection(
-            "jdbc:tracing:sqlite::memory:?slowQueryThresholdMs=200")) {
+        Connection viaUrl =
+            DriverManager.getConnection("jdbc:tracing:sqlite::memory:?slowQueryThresholdMs=200")) {
       for (Connection connection : List.of(c, viaUrl)) {
         connection.createStatement().executeQuery("SELECT 1").close();
         TracingDriver.register(connection);
         connection.createStatement().executeQuery("SELECT 2").close();
       }
     }
-    assertThat(tracer.finishedSpans()).hasSize(2)
+    assertThat(tracer.finishedSpans())
+        .hasSize(2)
         .allSatisfy(span -> assertThat(span.tags()).doesNotContainKey("db.statement"));
   }
 
@@ -173,15 +197,19 @@ class DataSourceTracingTest {
   void aDataSourceGivenItsOwnTracerKeepsItWhateverInitInstalls() throws SQLException {
     MockTracer own = new MockTracer(new ThreadLocalScopeManager());
     DataSource withOwnTracer = new TracingDataSource(sqlite(), own);
-    DataSource withOwnTracerAndOptions = new TracingDataSource(sqlite(), own,
-        TracingOptions.builder().statementText(TracingOptions.StatementText.NONE).build());
+    DataSource withOwnTracerAndOptions =
+        new TracingDataSource(
+            sqlite(),
+            own,
+            TracingOptions.builder().statementText(TracingOptions.StatementText.NONE).build());
     try (Connection c = withOwnTracer.getConnection();
         Connection quiet = withOwnTracerAndOptions.getConnection()) {
       TracingDriver.init(new MockTracer());
       c.createStatement().executeQuery("SELECT 1").close();
       quiet.createStatement().executeQuery("SELECT 1").close();
     }
-    assertThat(own.finishedSpans()).extracting(span -> span.tags().get("db.statement"))
+    assertThat(own.finishedSpans())
+        .extracting(span -> span.tags().get("db.statement"))
         .containsExactly("SELECT ?", null);
     assertThat(tracer.finishedSpans()).isEmpty();
   }
@@ -201,7 +229,8 @@ class DataSourceTracingTest {
     try (Connection own = traced.getConnection()) {
       own.createStatement().executeQuery("SELECT current_user").close();
     }
-    assertThat(tracer.finishedSpans()).extracting(span -> span.tags().get("db.user"))
+    assertThat(tracer.finishedSpans())
+        .extracting(span -> span.tags().get("db.user"))
         .containsExactly(REPORTING_USER, "postgres");
   }
 
@@ -240,13 +269,15 @@ class DataSourceTracingTest {
   /** The same statements through connections of {@code connect}: each span's name and tags. */
   private List<String> tracedWorkload(ConnectionSource connect, String table) throws SQLException {
     tracer.reset();
-    try (Connection c = connect.get(); Statement s = c.createStatement()) {
+    try (Connection c = connect.get();
+        Statement s = c.createStatement()) {
       s.executeUpdate("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, title VARCHAR(80))");
       try {
         s.executeUpdate("INSERT INTO " + table + " VALUES (1, 'Dune')");
         assertThatThrownBy(() -> s.executeUpdate("INSERT INTO " + table + " VALUES (1, 'Emma')"))
             .isInstanceOf(SQLException.class);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+            c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
           for (int id = 2; id <= 4; id++) {
             insert.setInt(1, id);
             insert.setString(2, "Book " + id);
@@ -265,7 +296,8 @@ class DataSourceTracingTest {
   }
 
   private List<Object> statements() {
-    return tracer.finishedSpans().stream().map(span -> span.tags().get("db.statement"))
+    return tracer.finishedSpans().stream()
+        .map(span -> span.tags().get("db.statement"))
         .collect(Collectors.toList());
   }
 

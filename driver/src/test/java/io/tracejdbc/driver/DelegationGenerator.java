@@ -29,13 +29,13 @@ import java.util.stream.Stream;
 
 /**
  * Writes {@code JdbcDelegation.java}, the plain pass-through of the JDBC wrappers, from {@code
- * java.sql} by reflection: for each wrapped interface, an abstract base that hands every method
- * the interface itself declares (default methods too) to the real object, except those its
- * {@code Tracing*} class writes. Those are left abstract, so the compiler makes the tracing class
- * write them; a method that returns a JDBC object tracejdbc wraps is always among them, since the
+ * java.sql} by reflection: for each wrapped interface, an abstract base that hands every method the
+ * interface itself declares (default methods too) to the real object, except those its {@code
+ * Tracing*} class writes. Those are left abstract, so the compiler makes the tracing class write
+ * them; a method that returns a JDBC object tracejdbc wraps is always among them, since the
  * identity contract wants the wrapper back. The first base of each wrapper also answers {@link
- * Wrapper}'s {@code unwrap} and {@code isWrapperFor}, by the contract every wrapper shares
- * ({@code Wrappers}).
+ * Wrapper}'s {@code unwrap} and {@code isWrapperFor}, by the contract every wrapper shares ({@code
+ * Wrappers}).
  *
  * <p>Build only: it runs on the JDK alone, even when the driver does not compile (from the
  * repository root, {@value #COMMAND}); {@code GeneratedDelegationIsUpToDateTest} checks that the
@@ -44,33 +44,81 @@ import java.util.stream.Stream;
 final class DelegationGenerator {
   static final String COMMAND =
       "java driver/src/test/java/io/tracejdbc/driver/DelegationGenerator.java";
+
   /** Where the file is, from the driver module. */
   static final Path FILE = Path.of("src/main/java/io/tracejdbc/driver/JdbcDelegation.java");
 
   /** The JDBC objects tracejdbc wraps: a method returning one is always hand-written. */
-  static final Set<Class<?>> WRAPPED = Set.of(Connection.class, Statement.class,
-      PreparedStatement.class, CallableStatement.class, ResultSet.class, DatabaseMetaData.class);
+  static final Set<Class<?>> WRAPPED =
+      Set.of(
+          Connection.class,
+          Statement.class,
+          PreparedStatement.class,
+          CallableStatement.class,
+          ResultSet.class,
+          DatabaseMetaData.class);
 
   /**
-   * One base per wrapped interface, in the order of the file. A statement level extends the
-   * tracing class of the level above, so tracing is written once; each level keeps its own typed
-   * field to the real object.
+   * One base per wrapped interface, in the order of the file. A statement level extends the tracing
+   * class of the level above, so tracing is written once; each level keeps its own typed field to
+   * the real object.
    */
-  static final List<Base> BASES = List.of(
-      new Base(Connection.class, "TracingConnection", null, "delegate", List.of(),
-          Set.of("abort", "clearWarnings", "close", "commit", "endRequest", "releaseSavepoint",
-              "rollback", "setAutoCommit", "setSavepoint")),
-      new Base(Statement.class, "TracingStatement", null, "delegate", List.of(),
-          Set.of("addBatch", "clearBatch", "close", "execute", "executeBatch",
-              "executeLargeBatch", "executeLargeUpdate", "executeUpdate")),
-      new Base(PreparedStatement.class, "TracingPreparedStatement", "TracingStatement",
-          "prepared", List.of("TracingConnection connection"),
-          Set.of("addBatch", "clearParameters", "execute", "executeLargeUpdate", "executeUpdate")),
-      new Base(CallableStatement.class, "TracingCallableStatement", "TracingPreparedStatement",
-          "callable", List.of("TracingConnection connection", "String sql"), Set.of("getObject")),
-      new Base(ResultSet.class, "TracingResultSet", null, "delegate", List.of(), Set.of()),
-      new Base(DatabaseMetaData.class, "TracingDatabaseMetaData", null, "delegate", List.of(),
-          Set.of()));
+  static final List<Base> BASES =
+      List.of(
+          new Base(
+              Connection.class,
+              "TracingConnection",
+              null,
+              "delegate",
+              List.of(),
+              Set.of(
+                  "abort",
+                  "clearWarnings",
+                  "close",
+                  "commit",
+                  "endRequest",
+                  "releaseSavepoint",
+                  "rollback",
+                  "setAutoCommit",
+                  "setSavepoint")),
+          new Base(
+              Statement.class,
+              "TracingStatement",
+              null,
+              "delegate",
+              List.of(),
+              Set.of(
+                  "addBatch",
+                  "clearBatch",
+                  "close",
+                  "execute",
+                  "executeBatch",
+                  "executeLargeBatch",
+                  "executeLargeUpdate",
+                  "executeUpdate")),
+          new Base(
+              PreparedStatement.class,
+              "TracingPreparedStatement",
+              "TracingStatement",
+              "prepared",
+              List.of("TracingConnection connection"),
+              Set.of(
+                  "addBatch", "clearParameters", "execute", "executeLargeUpdate", "executeUpdate")),
+          new Base(
+              CallableStatement.class,
+              "TracingCallableStatement",
+              "TracingPreparedStatement",
+              "callable",
+              List.of("TracingConnection connection", "String sql"),
+              Set.of("getObject")),
+          new Base(ResultSet.class, "TracingResultSet", null, "delegate", List.of(), Set.of()),
+          new Base(
+              DatabaseMetaData.class,
+              "TracingDatabaseMetaData",
+              null,
+              "delegate",
+              List.of(),
+              Set.of()));
 
   private static final int WIDTH = 100;
 
@@ -82,11 +130,16 @@ final class DelegationGenerator {
    * @param field the name of the base's field that holds the real object
    * @param superParameters the constructor's parameters after the real object, passed on to the
    *     superclass's constructor with it
-   * @param handWritten the names of the methods the tracing class writes besides those returning
-   *     a wrapped type; every overload of a name counts
+   * @param handWritten the names of the methods the tracing class writes besides those returning a
+   *     wrapped type; every overload of a name counts
    */
-  record Base(Class<?> iface, String tracingClass, String superclass, String field,
-      List<String> superParameters, Set<String> handWritten) {
+  record Base(
+      Class<?> iface,
+      String tracingClass,
+      String superclass,
+      String field,
+      List<String> superParameters,
+      Set<String> handWritten) {
 
     String name() {
       return "Delegating" + iface.getSimpleName();
@@ -97,14 +150,14 @@ final class DelegationGenerator {
      * without a superclass also has {@link Wrapper}'s.
      */
     List<Method> methods() {
-      Stream<Method> wrapper = superclass == null
-          ? Arrays.stream(Wrapper.class.getDeclaredMethods())
-          : Stream.empty();
+      Stream<Method> wrapper =
+          superclass == null ? Arrays.stream(Wrapper.class.getDeclaredMethods()) : Stream.empty();
       return Stream.concat(Arrays.stream(iface.getDeclaredMethods()), wrapper)
           .filter(m -> !Modifier.isStatic(m.getModifiers()))
           .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
-          .sorted(Comparator.comparing(Method::getName)
-              .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
+          .sorted(
+              Comparator.comparing(Method::getName)
+                  .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
           .collect(Collectors.toList());
     }
 
@@ -134,20 +187,27 @@ final class DelegationGenerator {
     for (Base base : BASES) {
       bases.add(base(base));
     }
-    StringBuilder out = new StringBuilder()
-        .append("// Generated by ").append(COMMAND.substring("java ".length()))
-        .append(", do not edit.\n")
-        .append("// Regenerate from the repository root:\n")
-        .append("//   ").append(COMMAND).append("\n")
-        .append("package io.tracejdbc.driver;\n\n");
+    StringBuilder out =
+        new StringBuilder()
+            .append("// Generated by ")
+            .append(COMMAND.substring("java ".length()))
+            .append(", do not edit.\n")
+            .append("// Regenerate from the repository root:\n")
+            .append("//   ")
+            .append(COMMAND)
+            .append("\n")
+            .append("package io.tracejdbc.driver;\n\n");
     for (String name : imports.keySet()) {
       out.append("import ").append(name).append(";\n");
     }
     out.append('\n')
-        .append(javadoc("", "The plain pass-through of the JDBC wrappers: per interface, an"
-            + " abstract base that hands each method the interface declares to the real object, in"
-            + " alphabetical order. The methods that do something are left abstract, for the"
-            + " {@code Tracing*} class to write."))
+        .append(
+            javadoc(
+                "",
+                "The plain pass-through of the JDBC wrappers: per interface, an"
+                    + " abstract base that hands each method the interface declares to the real object, in"
+                    + " alphabetical order. The methods that do something are left abstract, for the"
+                    + " {@code Tracing*} class to write."))
         .append("final class JdbcDelegation {\n")
         .append("  private JdbcDelegation() {}\n");
     for (String base : bases) {
@@ -167,31 +227,58 @@ final class DelegationGenerator {
         methods.append('\n').append(method(base.field(), method));
       }
     }
-    String leftNames = left.stream().map(Method::getName).distinct()
-        .collect(Collectors.joining(", "));
-    String wrapper = base.superclass() == null
-        ? ", and {@link " + name(Wrapper.class) + "}'s by the contract of {@link Wrappers}"
-        : "";
-    StringBuilder out = new StringBuilder(javadoc("  ", "{@link " + iface + "}'s own methods,"
-        + " passed to {@code " + base.field() + "}" + wrapper + ". Left to {@link "
-        + base.tracingClass() + "}: " + (leftNames.isEmpty() ? "none" : leftNames) + "."));
-    String header = "  abstract static class " + base.name()
-        + (base.superclass() == null ? "" : " extends " + base.superclass());
+    String leftNames =
+        left.stream().map(Method::getName).distinct().collect(Collectors.joining(", "));
+    String wrapper =
+        base.superclass() == null
+            ? ", and {@link " + name(Wrapper.class) + "}'s by the contract of {@link Wrappers}"
+            : "";
+    StringBuilder out =
+        new StringBuilder(
+            javadoc(
+                "  ",
+                "{@link "
+                    + iface
+                    + "}'s own methods,"
+                    + " passed to {@code "
+                    + base.field()
+                    + "}"
+                    + wrapper
+                    + ". Left to {@link "
+                    + base.tracingClass()
+                    + "}: "
+                    + (leftNames.isEmpty() ? "none" : leftNames)
+                    + "."));
+    String header =
+        "  abstract static class "
+            + base.name()
+            + (base.superclass() == null ? "" : " extends " + base.superclass());
     String implementsClause = "implements " + iface + " {";
     out.append(header)
         .append(header.length() + 1 + implementsClause.length() <= WIDTH ? " " : "\n      ")
-        .append(implementsClause).append('\n')
-        .append("    final ").append(iface).append(' ').append(base.field()).append(";\n\n");
+        .append(implementsClause)
+        .append('\n')
+        .append("    final ")
+        .append(iface)
+        .append(' ')
+        .append(base.field())
+        .append(";\n\n");
     List<String> parameters = new ArrayList<>();
     parameters.add(iface + " " + base.field());
     parameters.addAll(base.superParameters());
     out.append(wrap("    ", base.name() + "(", parameters, ") {")).append('\n');
     if (base.superclass() != null) {
-      List<String> arguments = parameters.stream().map(p -> p.substring(p.lastIndexOf(' ') + 1))
-          .collect(Collectors.toList());
+      List<String> arguments =
+          parameters.stream()
+              .map(p -> p.substring(p.lastIndexOf(' ') + 1))
+              .collect(Collectors.toList());
       out.append(wrap("      ", "super(", arguments, ");")).append('\n');
     }
-    out.append("      this.").append(base.field()).append(" = ").append(base.field()).append(";\n")
+    out.append("      this.")
+        .append(base.field())
+        .append(" = ")
+        .append(base.field())
+        .append(";\n")
         .append("    }\n")
         .append(methods)
         .append("  }\n");
@@ -199,8 +286,10 @@ final class DelegationGenerator {
   }
 
   private String method(String field, Method method) {
-    String typeParameters = Arrays.stream(method.getTypeParameters()).map(this::declaration)
-        .collect(Collectors.joining(", "));
+    String typeParameters =
+        Arrays.stream(method.getTypeParameters())
+            .map(this::declaration)
+            .collect(Collectors.joining(", "));
     String returns = name(method.getGenericReturnType());
     Type[] types = method.getGenericParameterTypes();
     List<String> parameters = new ArrayList<>();
@@ -213,10 +302,17 @@ final class DelegationGenerator {
       parameters.add(type + " arg" + i);
       arguments.add("arg" + i);
     }
-    String exceptions = Arrays.stream(method.getGenericExceptionTypes()).map(this::name)
-        .collect(Collectors.joining(", "));
-    String head = "public " + (typeParameters.isEmpty() ? "" : "<" + typeParameters + "> ")
-        + returns + " " + method.getName() + "(";
+    String exceptions =
+        Arrays.stream(method.getGenericExceptionTypes())
+            .map(this::name)
+            .collect(Collectors.joining(", "));
+    String head =
+        "public "
+            + (typeParameters.isEmpty() ? "" : "<" + typeParameters + "> ")
+            + returns
+            + " "
+            + method.getName()
+            + "(";
     String tail = exceptions.isEmpty() ? ") {" : ") throws " + exceptions + " {";
     StringBuilder out = new StringBuilder();
     if (method.isAnnotationPresent(Deprecated.class)) {
@@ -231,9 +327,10 @@ final class DelegationGenerator {
       }
     }
     out.append(oneLine).append('\n');
-    String call = method.getDeclaringClass() == Wrapper.class
-        ? "return Wrappers." + method.getName() + "(this, " + field + ", "
-        : (returns.equals("void") ? "" : "return ") + field + "." + method.getName() + "(";
+    String call =
+        method.getDeclaringClass() == Wrapper.class
+            ? "return Wrappers." + method.getName() + "(this, " + field + ", "
+            : (returns.equals("void") ? "" : "return ") + field + "." + method.getName() + "(";
     out.append(wrap("      ", call, arguments, ");")).append('\n');
     return out.append("    }\n").toString();
   }
@@ -282,8 +379,11 @@ final class DelegationGenerator {
   }
 
   private String declaration(TypeVariable<?> variable) {
-    List<String> bounds = Stream.of(variable.getBounds()).filter(b -> b != Object.class)
-        .map(this::name).collect(Collectors.toList());
+    List<String> bounds =
+        Stream.of(variable.getBounds())
+            .filter(b -> b != Object.class)
+            .map(this::name)
+            .collect(Collectors.toList());
     return variable.getName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds));
   }
 
@@ -301,16 +401,19 @@ final class DelegationGenerator {
       }
       if (!c.getPackageName().equals("java.lang")) {
         Class<?> known = imports.putIfAbsent(c.getName(), c);
-        if (known == null && imports.values().stream()
-            .anyMatch(other -> other != c && other.getSimpleName().equals(c.getSimpleName()))) {
+        if (known == null
+            && imports.values().stream()
+                .anyMatch(other -> other != c && other.getSimpleName().equals(c.getSimpleName()))) {
           throw new IllegalStateException("two types named " + c.getSimpleName());
         }
       }
       return c.getSimpleName();
     }
     if (type instanceof ParameterizedType p) {
-      return name(p.getRawType()) + Stream.of(p.getActualTypeArguments()).map(this::name)
-          .collect(Collectors.joining(", ", "<", ">"));
+      return name(p.getRawType())
+          + Stream.of(p.getActualTypeArguments())
+              .map(this::name)
+              .collect(Collectors.joining(", ", "<", ">"));
     }
     if (type instanceof WildcardType w) {
       if (w.getLowerBounds().length > 0) {

@@ -39,9 +39,13 @@ class DelegationTest {
     List<Arguments> cases = new ArrayList<>();
     add(cases, Connection.class, real -> new TracingConnection(real, config()));
     add(cases, Statement.class, real -> new TracingStatement(real, connection()));
-    add(cases, PreparedStatement.class,
+    add(
+        cases,
+        PreparedStatement.class,
         real -> new TracingPreparedStatement(real, connection(), "SELECT 1"));
-    add(cases, CallableStatement.class,
+    add(
+        cases,
+        CallableStatement.class,
         real -> new TracingCallableStatement(real, connection(), "{call p()}"));
     add(cases, ResultSet.class, real -> new TracingResultSet(real, null));
     add(cases, DatabaseMetaData.class, real -> new TracingDatabaseMetaData(real, null));
@@ -50,10 +54,12 @@ class DelegationTest {
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("wrappedMethods")
-  void aWrapperMethodCallsTheSameMethodOfTheRealObject(String type, String signature,
-      Class<?> iface, Method method, Function<Object, Object> wrap) throws Exception {
+  void aWrapperMethodCallsTheSameMethodOfTheRealObject(
+      String type, String signature, Class<?> iface, Method method, Function<Object, Object> wrap)
+      throws Exception {
     Object wrapper = wrap.apply(null);
-    Method implementation = wrapper.getClass().getMethod(method.getName(), method.getParameterTypes());
+    Method implementation =
+        wrapper.getClass().getMethod(method.getName(), method.getParameterTypes());
     assertThat(implementation.isDefault() || implementation.getDeclaringClass().isInterface())
         .as("%s is implemented by the wrapper, not left to the interface", signature)
         .isFalse();
@@ -81,12 +87,15 @@ class DelegationTest {
   }
 
   private static String signature(Method method) {
-    return method.getName() + Arrays.toString(
-        Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).toArray());
+    return method.getName()
+        + Arrays.toString(
+            Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).toArray());
   }
 
   private static Object recording(Class<?> iface, List<String> calls) {
-    return Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface},
+    return Proxy.newProxyInstance(
+        iface.getClassLoader(),
+        new Class<?>[] {iface},
         (proxy, method, args) -> {
           calls.add(signature(method));
           return defaultValue(method.getReturnType());
@@ -110,8 +119,11 @@ class DelegationTest {
   }
 
   private static ConnectionConfig config() {
-    return new ConnectionConfig(new OpenTracingTelemetry(NoopTracerFactory.create()), TracingOptions.defaults(),
-        TracingOptions.defaults(), DbInfo.parse("jdbc:sqlite::memory:", null));
+    return new ConnectionConfig(
+        new OpenTracingTelemetry(NoopTracerFactory.create()),
+        TracingOptions.defaults(),
+        TracingOptions.defaults(),
+        DbInfo.parse("jdbc:sqlite::memory:", null));
   }
 
   private static TracingConnection connection() {

@@ -13,20 +13,25 @@ class ErrorMessagesAreRedactedTest {
 
   static Stream<Arguments> driverMessages() {
     return Stream.of(
-        Arguments.of("pgjdbc puts the key in its Detail line",
+        Arguments.of(
+            "pgjdbc puts the key in its Detail line",
             "ERROR: duplicate key value violates unique constraint \"users_pkey\"\n"
                 + "  Detail: Key (email)=(bob@x.org) already exists.",
             "ERROR: duplicate key value violates unique constraint ?"),
-        Arguments.of("pgjdbc double-quotes a value it cannot convert",
+        Arguments.of(
+            "pgjdbc double-quotes a value it cannot convert",
             "ERROR: invalid input syntax for type integer: \"hunter2\"\n  Position: 31",
             "ERROR: invalid input syntax for type integer: ?"),
-        Arguments.of("MariaDB single-quotes the duplicate value",
+        Arguments.of(
+            "MariaDB single-quotes the duplicate value",
             "(conn=12) Duplicate entry 'bob@x.org' for key 'PRIMARY'",
             "(conn=?) Duplicate entry ? for key ?"),
-        Arguments.of("SQLite quotes the text near a syntax error",
+        Arguments.of(
+            "SQLite quotes the text near a syntax error",
             "[SQLITE_ERROR] SQL error or missing database (near \"'hunter2'\": syntax error)",
             "[SQLITE_ERROR] SQL error or missing database (near ?: syntax error)"),
-        Arguments.of("a message without values stays as it is",
+        Arguments.of(
+            "a message without values stays as it is",
             "[SQLITE_CONSTRAINT_PRIMARYKEY] A PRIMARY KEY constraint failed (UNIQUE constraint failed: t.x)",
             "[SQLITE_CONSTRAINT_PRIMARYKEY] A PRIMARY KEY constraint failed (UNIQUE constraint failed: t.x)"));
   }

@@ -17,7 +17,8 @@ class FailedStatementsTest extends MockTracing {
   @Test
   void aFailedStatementIsTaggedAndItsOwnExceptionReachesTheCaller() throws SQLException {
     SQLException thrown;
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
       s.execute("INSERT INTO t VALUES (1)");
       tracer.reset();
@@ -26,7 +27,8 @@ class FailedStatementsTest extends MockTracing {
     assertThat((Throwable) thrown).isNotNull();
     MockSpan span = spans().get(0);
     assertThat(span.operationName()).isEqualTo("insert");
-    assertThat(span.tags()).containsEntry("error", true)
+    assertThat(span.tags())
+        .containsEntry("error", true)
         .containsEntry("db.error_code", thrown.getErrorCode());
     assertThat(span.logEntries()).hasSize(1);
     Map<String, Object> log = new HashMap<>(span.logEntries().get(0).fields());

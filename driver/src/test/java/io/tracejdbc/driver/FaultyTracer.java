@@ -12,7 +12,16 @@ import java.util.Map;
 /** A tracer over a real one that throws from one chosen entry point. */
 final class FaultyTracer implements Tracer {
   /** Where it throws. */
-  enum Fault { BUILD_SPAN, START, ACTIVE_SPAN, ACTIVATE_SPAN, SCOPE_CLOSE, SET_TAG, LOG, FINISH }
+  enum Fault {
+    BUILD_SPAN,
+    START,
+    ACTIVE_SPAN,
+    ACTIVATE_SPAN,
+    SCOPE_CLOSE,
+    SET_TAG,
+    LOG,
+    FINISH
+  }
 
   private final Tracer tracer;
   private final Fault fault;

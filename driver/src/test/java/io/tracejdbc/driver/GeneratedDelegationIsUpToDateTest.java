@@ -29,26 +29,37 @@ class GeneratedDelegationIsUpToDateTest {
   void eachTracingClassWritesExactlyWhatItsBaseLeavesToIt() throws ClassNotFoundException {
     for (DelegationGenerator.Base base : DelegationGenerator.BASES) {
       Class<?> tracing = Class.forName(getClass().getPackageName() + "." + base.tracingClass());
-      List<String> leftToIt = base.methods().stream().filter(base::leavesToTracingClass)
-          .map(GeneratedDelegationIsUpToDateTest::signature).collect(Collectors.toList());
-      List<String> written = base.methods().stream()
-          .filter(method -> declares(tracing, method))
-          .map(GeneratedDelegationIsUpToDateTest::signature).collect(Collectors.toList());
+      List<String> leftToIt =
+          base.methods().stream()
+              .filter(base::leavesToTracingClass)
+              .map(GeneratedDelegationIsUpToDateTest::signature)
+              .collect(Collectors.toList());
+      List<String> written =
+          base.methods().stream()
+              .filter(method -> declares(tracing, method))
+              .map(GeneratedDelegationIsUpToDateTest::signature)
+              .collect(Collectors.toList());
       assertThat(written)
-          .as("the methods of %s that %s writes: change the names DelegationGenerator leaves to"
-              + " it, then %s", base.iface().getSimpleName(), base.tracingClass(), REGENERATE)
+          .as(
+              "the methods of %s that %s writes: change the names DelegationGenerator leaves to"
+                  + " it, then %s",
+              base.iface().getSimpleName(), base.tracingClass(), REGENERATE)
           .isEqualTo(leftToIt);
     }
   }
 
   private static boolean declares(Class<?> type, Method method) {
-    return Arrays.stream(type.getDeclaredMethods()).anyMatch(own ->
-        own.getName().equals(method.getName())
-            && Arrays.equals(own.getParameterTypes(), method.getParameterTypes()));
+    return Arrays.stream(type.getDeclaredMethods())
+        .anyMatch(
+            own ->
+                own.getName().equals(method.getName())
+                    && Arrays.equals(own.getParameterTypes(), method.getParameterTypes()));
   }
 
   private static String signature(Method method) {
-    return method.getName() + Arrays.stream(method.getParameterTypes())
-        .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    return method.getName()
+        + Arrays.stream(method.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

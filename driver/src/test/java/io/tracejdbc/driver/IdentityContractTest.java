@@ -43,7 +43,8 @@ class IdentityContractTest extends MockTracing {
 
   @Test
   void resultSetsLeadBackToTheTracingStatement() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement();
+    try (Connection c = sqlite();
+        Statement s = c.createStatement();
         PreparedStatement p = c.prepareStatement("SELECT 1")) {
       try (ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.getStatement()).isSameAs(s);
@@ -60,7 +61,8 @@ class IdentityContractTest extends MockTracing {
 
   @Test
   void generatedKeysLeadBackToTheTracingStatement() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x INTEGER)");
       s.executeUpdate("INSERT INTO t (x) VALUES (1)", Statement.RETURN_GENERATED_KEYS);
       try (ResultSet keys = s.getGeneratedKeys()) {
@@ -90,7 +92,8 @@ class IdentityContractTest extends MockTracing {
 
   @Test
   void equalsAndHashCodeAreTheWrappersIdentity() throws SQLException {
-    try (Connection c = sqlite(); Connection other = sqlite()) {
+    try (Connection c = sqlite();
+        Connection other = sqlite()) {
       int hash = c.hashCode();
       c.createStatement().execute("SELECT 1");
       assertThat(c).isEqualTo(c).isNotEqualTo(other).isNotEqualTo(c.unwrap(SQLiteConnection.class));

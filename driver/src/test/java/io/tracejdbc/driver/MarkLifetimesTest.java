@@ -23,15 +23,19 @@ class MarkLifetimesTest extends MockTracing {
   void aStatementParentCoversItsNextExecutionOnly() throws SQLException {
     Span parent = tracer.buildSpan("request").start();
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.setParentSpan(s, parent);
       s.execute("CREATE TABLE t (x INTEGER)");
       s.execute("INSERT INTO t VALUES (1)");
     }
-    assertThat(spans()).singleElement().satisfies(span -> {
-      assertThat(span.operationName()).isEqualTo("create-table");
-      assertThat(span.parentId()).isEqualTo(idOf(parent));
-    });
+    assertThat(spans())
+        .singleElement()
+        .satisfies(
+            span -> {
+              assertThat(span.operationName()).isEqualTo("create-table");
+              assertThat(span.parentId()).isEqualTo(idOf(parent));
+            });
   }
 
   @Test
@@ -57,7 +61,8 @@ class MarkLifetimesTest extends MockTracing {
   void savepointsKeepTheConnectionsTracing() throws SQLException {
     TracingDriver.init(tracer, true, false);
     Span parent = tracer.buildSpan("ParentSpan").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, parent);
       s.execute("CREATE TABLE t (x INTEGER)");
@@ -69,15 +74,25 @@ class MarkLifetimesTest extends MockTracing {
       s.execute("INSERT INTO t VALUES (3)");
       c.commit();
     }
-    assertThat(operationNames()).containsExactly("create-table", "savepoint", "insert",
-        "rollback", "insert", "savepoint", "release-savepoint", "insert", "commit");
+    assertThat(operationNames())
+        .containsExactly(
+            "create-table",
+            "savepoint",
+            "insert",
+            "rollback",
+            "insert",
+            "savepoint",
+            "release-savepoint",
+            "insert",
+            "commit");
     assertThat(spans()).allSatisfy(span -> assertThat(span.parentId()).isEqualTo(idOf(parent)));
   }
 
   @Test
   void nothingIsTracedAfterARollback() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setTraced(c);
       s.execute("CREATE TABLE t (x INTEGER)");
@@ -93,7 +108,8 @@ class MarkLifetimesTest extends MockTracing {
     TracingDriver.init(tracer, true, false);
     Span first = tracer.buildSpan("first").start();
     Span second = tracer.buildSpan("second").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, first);
       s.execute("CREATE TABLE t (x INTEGER)");
@@ -102,17 +118,20 @@ class MarkLifetimesTest extends MockTracing {
       s.execute("INSERT INTO t VALUES (1)");
       c.commit();
     }
-    assertThat(spans()).extracting(MockSpan::operationName, MockSpan::parentId).containsExactly(
-        tuple("create-table", idOf(first)),
-        tuple("commit", idOf(first)),
-        tuple("insert", idOf(second)),
-        tuple("commit", idOf(second)));
+    assertThat(spans())
+        .extracting(MockSpan::operationName, MockSpan::parentId)
+        .containsExactly(
+            tuple("create-table", idOf(first)),
+            tuple("commit", idOf(first)),
+            tuple("insert", idOf(second)),
+            tuple("commit", idOf(second)));
   }
 
   @Test
   void inAutoCommitModeAConnectionMarkCoversTheNextStatementOnly() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.setTraced(c);
       s.execute("CREATE TABLE t (x INTEGER)");
       s.execute("INSERT INTO t VALUES (1)");
@@ -123,7 +142,8 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void leavingATransactionForAutoCommitEndsTheConnectionMark() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setTraced(c);
       s.execute("CREATE TABLE t (x INTEGER)");
@@ -136,7 +156,8 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void aPoolsEndRequestEndsTheConnectionMarkBeforeTheNextBorrower() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       c.beginRequest();
       TracingDriver.setTraced(c);
@@ -151,7 +172,8 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void clearWarningsWhichPoolsCallOnReturnEndsTheConnectionMark() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setTraced(c);
       c.clearWarnings();
@@ -163,7 +185,8 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void clearTracedOnAConnectionStopsItsTracing() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setTraced(c);
       s.execute("CREATE TABLE t (x INTEGER)");
@@ -179,7 +202,8 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void clearTracedOnAStatementCancelsItsMark() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.setParentSpan(s, tracer.buildSpan("request").start());
       TracingDriver.clearTraced(s);
       s.execute("SELECT 1");
@@ -190,12 +214,14 @@ class MarkLifetimesTest extends MockTracing {
   @Test
   void aStatementMarkIsUsedUpByAFailedExecutionToo() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.setTraced(s);
       assertThatThrownBy(() -> s.execute("SELECT * FROM missing")).isInstanceOf(SQLException.class);
       assertThatThrownBy(() -> s.execute("SELECT * FROM missing")).isInstanceOf(SQLException.class);
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("error", true));
   }
 
@@ -203,7 +229,8 @@ class MarkLifetimesTest extends MockTracing {
   void rawSqlThroughAConnectionMarkIsTraced() throws SQLException {
     TracingDriver.init(tracer, true, false);
     Span parent = tracer.buildSpan("session").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER, name TEXT)");
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, parent);

@@ -32,8 +32,7 @@ class MetadataAndCursorIdentityTest extends MockTracing {
       "jdbc:tracing:postgresql://127.0.0.1:5432/test?user=postgres";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "jdbc:tracing:h2:mem:metadata", "jdbc:tracing:sqlite::memory:", POSTGRES})
+  @ValueSource(strings = {"jdbc:tracing:h2:mem:metadata", "jdbc:tracing:sqlite::memory:", POSTGRES})
   void everyMetadataResultSetLeadsBackToTheTracingConnection(String url) throws Exception {
     try (Connection c = connect(url)) {
       c.createStatement().execute("CREATE TABLE IF NOT EXISTS meta_t (id INT PRIMARY KEY)");
@@ -77,9 +76,11 @@ class MetadataAndCursorIdentityTest extends MockTracing {
   @Test
   void aRefcursorOfACallableStatementLeadsBackToTheCallableStatement() throws SQLException {
     try (Connection c = connect(POSTGRES)) {
-      c.createStatement().execute("CREATE OR REPLACE FUNCTION tracejdbc_cursor() RETURNS refcursor"
-          + " AS $$ DECLARE r refcursor; BEGIN OPEN r FOR SELECT 7 AS n; RETURN r; END $$"
-          + " LANGUAGE plpgsql");
+      c.createStatement()
+          .execute(
+              "CREATE OR REPLACE FUNCTION tracejdbc_cursor() RETURNS refcursor"
+                  + " AS $$ DECLARE r refcursor; BEGIN OPEN r FOR SELECT 7 AS n; RETURN r; END $$"
+                  + " LANGUAGE plpgsql");
       c.setAutoCommit(false);
       try (CallableStatement call = c.prepareCall("{? = call tracejdbc_cursor()}")) {
         call.registerOutParameter(1, Types.REF_CURSOR);
@@ -118,9 +119,10 @@ class MetadataAndCursorIdentityTest extends MockTracing {
   }
 
   private static List<Method> resultSetMethods() {
-    List<Method> methods = Arrays.stream(DatabaseMetaData.class.getMethods())
-        .filter(m -> m.getReturnType() == ResultSet.class)
-        .collect(Collectors.toList());
+    List<Method> methods =
+        Arrays.stream(DatabaseMetaData.class.getMethods())
+            .filter(m -> m.getReturnType() == ResultSet.class)
+            .collect(Collectors.toList());
     assertThat(methods).hasSize(26);
     return methods;
   }

@@ -39,7 +39,9 @@ abstract class MockTracing {
   }
 
   List<String> operationNames() {
-    return tracer.finishedSpans().stream().map(MockSpan::operationName).collect(Collectors.toList());
+    return tracer.finishedSpans().stream()
+        .map(MockSpan::operationName)
+        .collect(Collectors.toList());
   }
 
   static long idOf(Span span) {

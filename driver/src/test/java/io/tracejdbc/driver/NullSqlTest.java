@@ -16,18 +16,24 @@ class NullSqlTest extends MockTracing {
   @ParameterizedTest(name = "statementText={0}")
   @ValueSource(strings = {"raw", "sanitized", "none"})
   void nullSqlGivesTheRealDriversException(String statementText) throws SQLException {
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:tracing:h2:mem:nullsql;statementText=" + statementText);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:tracing:h2:mem:nullsql;statementText=" + statementText);
         Statement s = c.createStatement()) {
       assertMadeByH2(catchThrowable(() -> s.executeQuery(null)));
       assertMadeByH2(catchThrowable(() -> s.executeUpdate(null)));
       assertMadeByH2(catchThrowable(() -> s.execute(null)));
       assertMadeByH2(catchThrowable(() -> s.executeLargeUpdate(null)));
     }
-    assertThat(spans()).hasSize(4).allSatisfy(span -> {
-      assertThat(span.tags()).containsEntry("error", true).doesNotContainKey("db.statement");
-      assertThat(span.operationName()).isEqualTo("textclause");
-    });
+    assertThat(spans())
+        .hasSize(4)
+        .allSatisfy(
+            span -> {
+              assertThat(span.tags())
+                  .containsEntry("error", true)
+                  .doesNotContainKey("db.statement");
+              assertThat(span.operationName()).isEqualTo("textclause");
+            });
   }
 
   private static void assertMadeByH2(Throwable error) {

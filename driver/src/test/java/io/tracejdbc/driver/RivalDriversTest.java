@@ -33,10 +33,13 @@ class RivalDriversTest {
   void aRivalRegisteredFirstIsNamedAsTheOneTakingTheConnections() {
     RivalDrivers.warnAbout(List.of(rival, new TracingDriver()));
 
-    assertThat(log.at(Level.WARNING)).singleElement().asString().contains(
-        RivalTracingDriver.class.getName()
-            + " (registered before tracejdbc: it takes all of them, untraced by tracejdbc)",
-        "jdbc:tracing:");
+    assertThat(log.at(Level.WARNING))
+        .singleElement()
+        .asString()
+        .contains(
+            RivalTracingDriver.class.getName()
+                + " (registered before tracejdbc: it takes all of them, untraced by tracejdbc)",
+            "jdbc:tracing:");
   }
 
   @Test
@@ -45,8 +48,12 @@ class RivalDriversTest {
 
     RivalDrivers.warnAbout(DriverManager.drivers().collect(Collectors.toList()));
 
-    assertThat(log.at(Level.WARNING)).singleElement().asString().contains(
-        RivalTracingDriver.class.getName() + " (registered after tracejdbc: it gets none of them)");
+    assertThat(log.at(Level.WARNING))
+        .singleElement()
+        .asString()
+        .contains(
+            RivalTracingDriver.class.getName()
+                + " (registered after tracejdbc: it gets none of them)");
   }
 
   @Test

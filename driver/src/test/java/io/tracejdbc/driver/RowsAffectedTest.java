@@ -22,7 +22,8 @@ class RowsAffectedTest extends MockTracing {
 
   @Test
   void executeOfAnUpdateTagsTheRowsFromTheUpdateCount() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.executeUpdate("CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER)");
       s.executeUpdate("INSERT INTO t VALUES (1, 0), (2, 0), (3, 0)");
       tracer.reset();
@@ -34,7 +35,9 @@ class RowsAffectedTest extends MockTracing {
       assertThat(s.execute("SELECT * FROM t")).isTrue();
     }
     assertThat(rowsByOperation())
-        .containsEntry("update", 2L).containsEntry("delete", 1L).containsEntry("select", null);
+        .containsEntry("update", 2L)
+        .containsEntry("delete", 1L)
+        .containsEntry("select", null);
   }
 
   @Test
@@ -49,27 +52,33 @@ class RowsAffectedTest extends MockTracing {
           p.setInt(1, id);
           p.addBatch();
         }
-        assertThatThrownBy(p::executeBatch).isInstanceOfSatisfying(BatchUpdateException.class,
-            e -> assertThat(e.getUpdateCounts())
-                .containsExactly(1, 1, Statement.EXECUTE_FAILED, 1));
+        assertThatThrownBy(p::executeBatch)
+            .isInstanceOfSatisfying(
+                BatchUpdateException.class,
+                e ->
+                    assertThat(e.getUpdateCounts())
+                        .containsExactly(1, 1, Statement.EXECUTE_FAILED, 1));
       }
       s.addBatch("INSERT INTO t VALUES (5)");
       s.addBatch("INSERT INTO t VALUES (5)");
       assertThatThrownBy(s::executeLargeBatch).isInstanceOf(BatchUpdateException.class);
     }
-    assertThat(spans()).extracting(span -> span.tags().get("db.rows_affected"))
+    assertThat(spans())
+        .extracting(span -> span.tags().get("db.rows_affected"))
         .containsExactly(3L, 1L);
     assertThat(spans()).allSatisfy(span -> assertThat(span.tags()).containsEntry("error", true));
   }
 
   @Test
   void ddlHasNoRowCount() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       assertThat(s.executeUpdate("CREATE TABLE t (id INTEGER)")).isZero();
       s.execute("CREATE INDEX t_id ON t (id)");
       s.executeUpdate("DROP TABLE t");
     }
-    assertThat(spans()).hasSize(3)
+    assertThat(spans())
+        .hasSize(3)
         .allSatisfy(span -> assertThat(span.tags()).doesNotContainKey("db.rows_affected"));
   }
 

@@ -75,8 +75,7 @@ class StatementPoolMarksTest extends MockTracing {
         ps.executeQuery().close();
       }
     }
-    assertThat(spans()).singleElement()
-        .extracting(MockSpan::parentId).isEqualTo(idOf(spanB));
+    assertThat(spans()).singleElement().extracting(MockSpan::parentId).isEqualTo(idOf(spanB));
   }
 
   private BasicDataSource statementPool(String url) {

@@ -25,7 +25,8 @@ class ThrowingTracerTest extends MockTracing {
   @ParameterizedTest
   @EnumSource(Fault.class)
   void statementsReturnWhatTheyWouldWithoutTracing(Fault fault) throws SQLException {
-    TracingDriver.init(new FaultyTracer(tracer, fault),
+    TracingDriver.init(
+        new FaultyTracer(tracer, fault),
         TracingOptions.builder().traceWithActiveSpanOnly(fault == Fault.ACTIVE_SPAN).build());
     try (Connection c = sqlite("traceWithActiveSpanOnly=" + (fault == Fault.ACTIVE_SPAN));
         Statement s = c.createStatement()) {
@@ -54,10 +55,13 @@ class ThrowingTracerTest extends MockTracing {
     TracingDriver.init(new FaultyTracer(tracer, fault));
     SQLException expected;
     try (Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
-      expected = (SQLException) catchThrowable(() -> raw.createStatement().execute("SELECT * FROM missing"));
+      expected =
+          (SQLException)
+              catchThrowable(() -> raw.createStatement().execute("SELECT * FROM missing"));
     }
     Throwable thrown;
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       thrown = catchThrowable(() -> s.execute("SELECT * FROM missing"));
     }
     assertThat(thrown).isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
@@ -68,21 +72,23 @@ class ThrowingTracerTest extends MockTracing {
   void aBrokenTracerIsReportedOnceNotPerStatement() throws SQLException {
     Logger logger = Logger.getLogger("io.tracejdbc.driver");
     List<LogRecord> warnings = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record);
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(handler);
     TracingDriver.init(new FaultyTracer(tracer, Fault.BUILD_SPAN));
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       for (int i = 0; i < 10; i++) {
         s.execute("SELECT " + i);
       }
@@ -93,10 +99,13 @@ class ThrowingTracerTest extends MockTracing {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"ACTIVATE_SPAN", "SCOPE_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"ACTIVATE_SPAN", "SCOPE_CLOSE"})
   void tracejdbcNeverActivatesASpanSoAThrowingScopeCannotReachIt(Fault fault) throws SQLException {
     TracingDriver.init(new FaultyTracer(tracer, fault));
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       s.executeUpdate("INSERT INTO t VALUES (1)");
     }
@@ -104,10 +113,13 @@ class ThrowingTracerTest extends MockTracing {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"SET_TAG", "LOG"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"SET_TAG", "LOG"})
   void aSpanThatWasStartedIsFinishedEvenWhenTaggingThrows(Fault fault) throws SQLException {
     TracingDriver.init(new FaultyTracer(tracer, fault));
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.executeUpdate("CREATE TABLE t (x INTEGER)");
       catchThrowable(() -> s.execute("SELECT * FROM missing"));
     }

@@ -13,47 +13,55 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** Options in the URL and in connect's Properties: what they do, and what reaches the real driver. */
+/**
+ * Options in the URL and in connect's Properties: what they do, and what reaches the real driver.
+ */
 class UrlOptionsTest extends MockTracing {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "jdbc:tracing:sqlite:app.db                                         | jdbc:sqlite:app.db",
-      "jdbc:tracing:sqlite:app.db?traceAllQueries=false                   | jdbc:sqlite:app.db",
-      "jdbc:tracing:postgresql://h/db?traceAllQueries=false&ssl=true      | jdbc:postgresql://h/db?ssl=true",
-      "jdbc:tracing:postgresql://h/db?ssl=true&traceAllQueries=false      | jdbc:postgresql://h/db?ssl=true",
-      "jdbc:tracing:postgresql://h/db?a=1&statementText=raw&b=2           | jdbc:postgresql://h/db?a=1&b=2",
-      "jdbc:tracing:h2:mem:t;traceAllQueries=false;DB_CLOSE_DELAY=-1      | jdbc:h2:mem:t;DB_CLOSE_DELAY=-1",
-      "jdbc:tracing:sqlserver://h;databaseName=d;traceTransactions=false  | jdbc:sqlserver://h;databaseName=d",
-      "jdbc:tracing:mysql://h/d?ignoreForTracing=\"SELECT 1; -- a&b\"&useSSL=false | jdbc:mysql://h/d?useSSL=false",
-      "jdbc:tracing:mysql://h/d?traceWithActiveSpanOnly=true&ignoreForTracing=\"A\"&ignoreForTracing=\"B\" | jdbc:mysql://h/d",
-      "jdbc:tracing:sqlite:x.db?mytraceAllQueries=false                   | jdbc:sqlite:x.db?mytraceAllQueries=false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:tracing:sqlite:app.db                                         | jdbc:sqlite:app.db",
+        "jdbc:tracing:sqlite:app.db?traceAllQueries=false                   | jdbc:sqlite:app.db",
+        "jdbc:tracing:postgresql://h/db?traceAllQueries=false&ssl=true      | jdbc:postgresql://h/db?ssl=true",
+        "jdbc:tracing:postgresql://h/db?ssl=true&traceAllQueries=false      | jdbc:postgresql://h/db?ssl=true",
+        "jdbc:tracing:postgresql://h/db?a=1&statementText=raw&b=2           | jdbc:postgresql://h/db?a=1&b=2",
+        "jdbc:tracing:h2:mem:t;traceAllQueries=false;DB_CLOSE_DELAY=-1      | jdbc:h2:mem:t;DB_CLOSE_DELAY=-1",
+        "jdbc:tracing:sqlserver://h;databaseName=d;traceTransactions=false  | jdbc:sqlserver://h;databaseName=d",
+        "jdbc:tracing:mysql://h/d?ignoreForTracing=\"SELECT 1; -- a&b\"&useSSL=false | jdbc:mysql://h/d?useSSL=false",
+        "jdbc:tracing:mysql://h/d?traceWithActiveSpanOnly=true&ignoreForTracing=\"A\"&ignoreForTracing=\"B\" | jdbc:mysql://h/d",
+        "jdbc:tracing:sqlite:x.db?mytraceAllQueries=false                   | jdbc:sqlite:x.db?mytraceAllQueries=false",
+      })
   void onlyTracejdbcOptionsAreTakenOutOfTheUrl(String url, String realUrl) throws SQLException {
     assertThat(ConnectionUrl.parse(url, TracingOptions.NAMES.keySet()).realUrl).isEqualTo(realUrl);
   }
 
   @Test
   void ignoreForTracingTakesJavaJdbcsQuotedSyntaxWithEscapes() throws SQLException {
-    ConnectionUrl url = ConnectionUrl.parse(
-        "jdbc:tracing:sqlite:x.db?ignoreForTracing=\"SELECT \\\"a\\\"; 1\"&ignoreForTracing=\"SELECT 2\"",
-        TracingOptions.NAMES.keySet());
-    assertThat(url.options).extracting(e -> e.getValue())
+    ConnectionUrl url =
+        ConnectionUrl.parse(
+            "jdbc:tracing:sqlite:x.db?ignoreForTracing=\"SELECT \\\"a\\\"; 1\"&ignoreForTracing=\"SELECT 2\"",
+            TracingOptions.NAMES.keySet());
+    assertThat(url.options)
+        .extracting(e -> e.getValue())
         .containsExactly("SELECT \"a\"; 1", "SELECT 2");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "ignoreForTracing=\"SELECT 1\"x;DB_CLOSE_DELAY=-1       | ignoreForTracing",
-      "ignoreForTracing=\"SELECT 1\"\"SELECT 2\"              | ignoreForTracing",
-      "ignoreForTracing=\"SELECT 1;DB_CLOSE_DELAY=-1           | ignoreForTracing",
-      "ignoreForTracing=\"SELECT \\\"                          | ignoreForTracing",
-      "statementText=\"raw\"x                                 | statementText",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ignoreForTracing=\"SELECT 1\"x;DB_CLOSE_DELAY=-1       | ignoreForTracing",
+        "ignoreForTracing=\"SELECT 1\"\"SELECT 2\"              | ignoreForTracing",
+        "ignoreForTracing=\"SELECT 1;DB_CLOSE_DELAY=-1           | ignoreForTracing",
+        "ignoreForTracing=\"SELECT \\\"                          | ignoreForTracing",
+        "statementText=\"raw\"x                                 | statementText",
+      })
   void malformedOptionSyntaxFailsConnectNamingTheOption(String options, String name) {
     String url = "jdbc:tracing:h2:mem:malformed;" + options;
     assertThatThrownBy(() -> DriverManager.getConnection(url))
@@ -64,12 +72,14 @@ class UrlOptionsTest extends MockTracing {
 
   @Test
   void traceAllQueriesFalseInTheUrlTracesOnlyMarkedStatements() throws SQLException {
-    try (Connection c = sqlite("traceAllQueries=false"); Statement s = c.createStatement()) {
+    try (Connection c = sqlite("traceAllQueries=false");
+        Statement s = c.createStatement()) {
       s.execute("SELECT 1");
       TracingDriver.setTraced(s);
       s.execute("SELECT 2");
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("db.statement", "SELECT ?"));
   }
 
@@ -84,7 +94,8 @@ class UrlOptionsTest extends MockTracing {
 
   @Test
   void theTraceAllTogglesOfALaterInitReachOpenConnections() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("SELECT 1");
       TracingDriver.init(tracer, true, false);
       s.execute("SELECT 2");
@@ -97,7 +108,8 @@ class UrlOptionsTest extends MockTracing {
   @Test
   void traceWithActiveSpanOnlyTracesOnlyUnderAParent() throws SQLException {
     Span parent = tracer.buildSpan("request").start();
-    try (Connection c = sqlite("traceWithActiveSpanOnly=true"); Statement s = c.createStatement()) {
+    try (Connection c = sqlite("traceWithActiveSpanOnly=true");
+        Statement s = c.createStatement()) {
       s.execute("SELECT 1");
       TracingDriver.setParentSpan(s, parent);
       s.execute("SELECT 2");
@@ -105,32 +117,37 @@ class UrlOptionsTest extends MockTracing {
         s.execute("SELECT 3");
       }
     }
-    assertThat(spans()).hasSize(2)
+    assertThat(spans())
+        .hasSize(2)
         .allSatisfy(span -> assertThat(span.parentId()).isEqualTo(idOf(parent)));
   }
 
   @Test
   void ignoredStatementsAreNotTraced() throws SQLException {
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:tracing:sqlite::memory:?ignoreForTracing=\"SELECT 1\"&ignoreForTracing=\"SELECT  2\"");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:tracing:sqlite::memory:?ignoreForTracing=\"SELECT 1\"&ignoreForTracing=\"SELECT  2\"");
         Statement s = c.createStatement()) {
       s.execute("SELECT 1");
       s.execute("SELECT  2");
       s.execute("SELECT 2");
       c.prepareStatement("SELECT 1").executeQuery().close();
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("db.statement", "SELECT ?"));
   }
 
   @Test
   void statementTextRawKeepsLiteralsAndNoneDropsTheTag() throws SQLException {
-    try (Connection raw = sqlite("statementText=raw"); Connection none = sqlite("statementText=NONE")) {
+    try (Connection raw = sqlite("statementText=raw");
+        Connection none = sqlite("statementText=NONE")) {
       raw.createStatement().execute("SELECT  'secret',\n 42");
       none.createStatement().execute("SELECT 'secret'");
     }
     assertThat(spans().get(0).tags()).containsEntry("db.statement", "SELECT 'secret', 42");
-    assertThat(spans().get(1).tags()).doesNotContainKey("db.statement")
+    assertThat(spans().get(1).tags())
+        .doesNotContainKey("db.statement")
         .containsEntry("db.operation", "select");
   }
 
@@ -157,9 +174,11 @@ class UrlOptionsTest extends MockTracing {
 
   @Test
   void aSlowQueryThresholdTagsSlowExecutionsOnly() throws SQLException {
-    try (Connection slow = sqlite("slowQueryThresholdMs=1"); Connection off = sqlite()) {
-      String heavy = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) "
-          + "SELECT count(*) FROM n";
+    try (Connection slow = sqlite("slowQueryThresholdMs=1");
+        Connection off = sqlite()) {
+      String heavy =
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) "
+              + "SELECT count(*) FROM n";
       slow.createStatement().executeQuery(heavy).close();
       off.createStatement().executeQuery(heavy).close();
     }
@@ -184,16 +203,19 @@ class UrlOptionsTest extends MockTracing {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "traceAllQueries=yes           | traceAllQueries  | true or false",
-      "traceAllConnections=          | traceAllConnections | true or false",
-      "slowQueryThresholdMs=-5       | slowQueryThresholdMs | 0 or more",
-      "slowQueryThresholdMs=fast     | slowQueryThresholdMs | 0 or more",
-      "statementText=masked          | statementText    | sanitized, raw or none",
-      "traceTransactions=1           | traceTransactions | true or false",
-      "traceWithActiveSpanOnly=on    | traceWithActiveSpanOnly | true or false",
-  })
-  void aBadValueFailsConnectNamingTheOptionAndWhatItTakes(String option, String name, String accepted) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "traceAllQueries=yes           | traceAllQueries  | true or false",
+        "traceAllConnections=          | traceAllConnections | true or false",
+        "slowQueryThresholdMs=-5       | slowQueryThresholdMs | 0 or more",
+        "slowQueryThresholdMs=fast     | slowQueryThresholdMs | 0 or more",
+        "statementText=masked          | statementText    | sanitized, raw or none",
+        "traceTransactions=1           | traceTransactions | true or false",
+        "traceWithActiveSpanOnly=on    | traceWithActiveSpanOnly | true or false",
+      })
+  void aBadValueFailsConnectNamingTheOptionAndWhatItTakes(
+      String option, String name, String accepted) {
     assertThatThrownBy(() -> sqlite(option))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining(name)
@@ -227,8 +249,9 @@ class UrlOptionsTest extends MockTracing {
 
   @Test
   void propertyInfoListsEveryOptionAndTheRealDriversProperties() throws SQLException {
-    DriverPropertyInfo[] info = DriverManager.getDriver("jdbc:tracing:sqlite::memory:")
-        .getPropertyInfo("jdbc:tracing:sqlite::memory:", new Properties());
+    DriverPropertyInfo[] info =
+        DriverManager.getDriver("jdbc:tracing:sqlite::memory:")
+            .getPropertyInfo("jdbc:tracing:sqlite::memory:", new Properties());
     assertThat(Arrays.stream(info).map(p -> p.name).collect(Collectors.toList()))
         .containsAll(TracingOptions.NAMES.keySet())
         .contains("journal_mode");

@@ -13,14 +13,15 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which executions are traced and under which parent: the toggles, registration, marks and
- * the active span, as sqlalchemy_opentracing decides them, on SQLite.
+ * Which executions are traced and under which parent: the toggles, registration, marks and the
+ * active span, as sqlalchemy_opentracing decides them, on SQLite.
  */
 class WhichStatementsAreTracedTest extends MockTracing {
 
   @Test
   void everyStatementOfEveryConnectionIsTracedByDefault() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
       s.executeUpdate("INSERT INTO users VALUES (1, 'John')");
       try (ResultSet rs = s.executeQuery("SELECT name FROM users WHERE id = 1")) {
@@ -33,7 +34,8 @@ class WhichStatementsAreTracedTest extends MockTracing {
   @Test
   void traceAllQueriesOffTracesOnlyMarkedStatements() throws SQLException {
     TracingDriver.init(tracer, true, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?)");
       insert.setInt(1, 1);
@@ -52,32 +54,38 @@ class WhichStatementsAreTracedTest extends MockTracing {
   void setTracedWithoutParentUsesTheActiveSpan() throws SQLException {
     TracingDriver.init(tracer, true, false);
     Span request = tracer.buildSpan("request").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement();
+    try (Connection c = sqlite();
+        Statement s = c.createStatement();
         Scope ignored = tracer.activateSpan(request)) {
       TracingDriver.setTraced(s);
       s.execute("SELECT 1");
     }
-    assertThat(spans()).singleElement().satisfies(span -> assertThat(span.parentId()).isEqualTo(idOf(request)));
+    assertThat(spans())
+        .singleElement()
+        .satisfies(span -> assertThat(span.parentId()).isEqualTo(idOf(request)));
   }
 
   @Test
   void traceAllConnectionsOffTracesOnlyRegisteredConnections() throws SQLException {
     TracingDriver.init(tracer, false, true);
-    try (Connection registered = sqlite(); Connection other = sqlite()) {
+    try (Connection registered = sqlite();
+        Connection other = sqlite()) {
       TracingDriver.register(registered);
       registered.createStatement().execute("SELECT 1");
       other.createStatement().execute("SELECT 2");
       TracingDriver.unregister(registered);
       registered.createStatement().execute("SELECT 3");
     }
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("db.statement", "SELECT ?"));
   }
 
   @Test
   void aMarkDoesNotTraceAnUnregisteredConnection() throws SQLException {
     TracingDriver.init(tracer, false, false);
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       TracingDriver.setParentSpan(s, tracer.buildSpan("request").start());
       s.execute("SELECT 1");
     }
@@ -86,7 +94,8 @@ class WhichStatementsAreTracedTest extends MockTracing {
 
   @Test
   void sqlitePragmasAreNotTraced() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("SELECT 1");
     }
@@ -98,7 +107,8 @@ class WhichStatementsAreTracedTest extends MockTracing {
     Span statementParent = tracer.buildSpan("statement").start();
     Span connectionParent = tracer.buildSpan("connection").start();
     Span active = tracer.buildSpan("active").start();
-    try (Connection c = sqlite(); Statement s = c.createStatement();
+    try (Connection c = sqlite();
+        Statement s = c.createStatement();
         Scope ignored = tracer.activateSpan(active)) {
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, connectionParent);
@@ -108,7 +118,9 @@ class WhichStatementsAreTracedTest extends MockTracing {
       c.commit();
       s.execute("SELECT 3");
     }
-    assertThat(spans()).extracting(MockSpan::parentId).containsExactly(
-        idOf(statementParent), idOf(connectionParent), idOf(connectionParent), idOf(active));
+    assertThat(spans())
+        .extracting(MockSpan::parentId)
+        .containsExactly(
+            idOf(statementParent), idOf(connectionParent), idOf(connectionParent), idOf(active));
   }
 }

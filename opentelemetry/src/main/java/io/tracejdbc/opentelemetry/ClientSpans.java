@@ -45,6 +45,7 @@ final class ClientSpans implements Telemetry<Span> {
   static final AttributeKey<Boolean> SLOW = booleanKey("tracejdbc.slow");
 
   private final Tracer tracer;
+
   /** The last port boxed: a connection's spans share one, so there is no boxing per span. */
   private volatile Long lastPort;
 
@@ -64,13 +65,13 @@ final class ClientSpans implements Telemetry<Span> {
   }
 
   /**
-   * A span named by its {@code db.query.summary}, under {@code parent} when it is an
-   * OpenTelemetry span (a mark of {@link OpenTelemetryTracing#setParentSpan}), else under {@link
+   * A span named by its {@code db.query.summary}, under {@code parent} when it is an OpenTelemetry
+   * span (a mark of {@link OpenTelemetryTracing#setParentSpan}), else under {@link
    * Context#current()}. A batch of one is a single statement, as the conventions model it.
    */
   @Override
-  public Span start(Object parent, DbInfo db, String operation, String table, String statement,
-      int batchSize) {
+  public Span start(
+      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
     SqlOperation sql = SqlOperation.of(operation);
     String system = DbSystemNames.of(db.system);
     boolean batch = batchSize > 1;

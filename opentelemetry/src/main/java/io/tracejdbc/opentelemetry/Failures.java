@@ -14,6 +14,7 @@ import java.util.Set;
 final class Failures {
   /** The conventions' name of the span event that records an exception. */
   static final String EXCEPTION_EVENT = "exception";
+
   static final AttributeKey<String> EXCEPTION_TYPE = stringKey("exception.type");
   static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");
   static final AttributeKey<String> EXCEPTION_STACKTRACE = stringKey("exception.stacktrace");
@@ -25,9 +26,8 @@ final class Failures {
    * conventions ask. A generic driver cannot tell whether the vendor's error code or the SQLState
    * is the finer one, so it has both, as the conventions' {@code 42000/1071}: MariaDB's {@code
    * 23000/1062}; PostgreSQL's SQLState alone ({@code 23505}: pgjdbc's error code is always 0);
-   * SQLite's result code alone ({@code 19}: it has no SQLState); H2's {@code 23505} once, being
-   * the same in both. Null when there is none, or when {@code error} is not an {@link
-   * SQLException}.
+   * SQLite's result code alone ({@code 19}: it has no SQLState); H2's {@code 23505} once, being the
+   * same in both. Null when there is none, or when {@code error} is not an {@link SQLException}.
    */
   static String statusCode(Throwable error) {
     if (!(error instanceof SQLException)) {
@@ -52,9 +52,10 @@ final class Failures {
    * frames, without the messages of the exception and its causes, where drivers put values.
    */
   static Attributes withoutData(Throwable error, String message) {
-    AttributesBuilder attributes = Attributes.builder()
-        .put(EXCEPTION_TYPE, error.getClass().getName())
-        .put(EXCEPTION_STACKTRACE, stackTraceWithoutMessages(error));
+    AttributesBuilder attributes =
+        Attributes.builder()
+            .put(EXCEPTION_TYPE, error.getClass().getName())
+            .put(EXCEPTION_STACKTRACE, stackTraceWithoutMessages(error));
     if (message != null) {
       attributes.put(EXCEPTION_MESSAGE, message);
     }

@@ -29,8 +29,8 @@ import javax.sql.DataSource;
  * DataSource traced = OpenTelemetryTracing.dataSource(postgres, openTelemetry); // for pools
  * }</pre>
  *
- * <p>A span has {@code db.system.name}, {@code db.namespace}, {@code db.query.text} (sanitized,
- * raw or none, as the {@code statementText} option says), {@code db.query.summary}, {@code
+ * <p>A span has {@code db.system.name}, {@code db.namespace}, {@code db.query.text} (sanitized, raw
+ * or none, as the {@code statementText} option says), {@code db.query.summary}, {@code
  * db.operation.name}, {@code db.collection.name} (the first table), {@code server.address} and
  * {@code server.port}; a batch of two or more statements or parameter sets {@code
  * db.operation.batch.size}; a statement that writes rows {@code tracejdbc.rows_affected}; one above
@@ -98,8 +98,8 @@ public final class OpenTelemetryTracing {
    *
    * @throws NullPointerException if an argument is null
    */
-  public static DataSource dataSource(DataSource real, OpenTelemetry openTelemetry,
-      TracingOptions options) {
+  public static DataSource dataSource(
+      DataSource real, OpenTelemetry openTelemetry, TracingOptions options) {
     Objects.requireNonNull(real, "real");
     ClientSpans spans = new ClientSpans(Objects.requireNonNull(openTelemetry, "openTelemetry"));
     return DriverAccess.get().dataSource(real, spans, Objects.requireNonNull(options, "options"));

@@ -26,18 +26,22 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Batches of two or more statements follow the conventions' batch rule: statements of one kind
  * give {@code BATCH INSERT} and {@code BATCH INSERT orders} (the table only when every statement
- * has it); statements of mixed kinds (tracejdbc's {@code batch}) or that tracejdbc cannot read
- * give {@code BATCH} for both. The conventions model a batch of one as a single statement.
+ * has it); statements of mixed kinds (tracejdbc's {@code batch}) or that tracejdbc cannot read give
+ * {@code BATCH} for both. The conventions model a batch of one as a single statement.
  */
 final class SqlOperation {
   /** tracejdbc's name for text its parser cannot see into. */
   static final String UNREADABLE = "textclause";
+
   /** tracejdbc's name for a batch whose statements are of different kinds. */
   static final String MIXED_BATCH = "batch";
+
   /** The conventions' operation name and summary of a batch with no single kind. */
   static final String BATCH = "BATCH";
+
   /** The longest summary the conventions allow; a longer one drops its table. */
   static final int MAX_SUMMARY_LENGTH = 255;
+
   /** Bounds the summaries kept per operation, against applications minting table names. */
   static final int CACHED_TABLES = 256;
 
@@ -45,8 +49,10 @@ final class SqlOperation {
 
   /** {@code db.operation.name}; null when tracejdbc cannot read the statement. */
   final String name;
+
   /** {@code db.operation.name} of a batch of two or more such statements. */
   final String batchName;
+
   /** Whether summaries name the table: not for unreadable text nor for batches of mixed kinds. */
   private final boolean ofOneKind;
 

@@ -67,8 +67,10 @@ class FailedSpansTest extends InMemoryOpenTelemetry {
     assertThat(Failures.statusCode(new SQLException("sqlite", null, 19))).isEqualTo("19");
     assertThat(Failures.statusCode(new SQLException("blank", " ", 19))).isEqualTo("19");
     assertThat(Failures.statusCode(new SQLException("h2", "23505", 23505))).isEqualTo("23505");
-    assertThat(Failures.statusCode(new SQLIntegrityConstraintViolationException("mariadb",
-        "23000", 1062))).isEqualTo("23000/1062");
+    assertThat(
+            Failures.statusCode(
+                new SQLIntegrityConstraintViolationException("mariadb", "23000", 1062)))
+        .isEqualTo("23000/1062");
     assertThat(Failures.statusCode(new SQLException("none"))).isNull();
     assertThat(Failures.statusCode(new IllegalStateException("not SQL"))).isNull();
   }
@@ -97,7 +99,8 @@ class FailedSpansTest extends InMemoryOpenTelemetry {
   }
 
   private SQLException failOn(Connection connection) throws SQLException {
-    try (Connection c = connection; Statement s = c.createStatement()) {
+    try (Connection c = connection;
+        Statement s = c.createStatement()) {
       SQLException thrown = catchThrowableOfType(SQLException.class, () -> s.executeQuery(BAD_SQL));
       assertThat((Throwable) thrown).as("SQLite's error").isNotNull();
       return thrown;

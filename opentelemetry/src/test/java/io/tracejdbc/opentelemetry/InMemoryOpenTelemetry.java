@@ -60,9 +60,8 @@ abstract class InMemoryOpenTelemetry {
 
   /** The span named {@code name}; fails unless there is exactly one. */
   SpanData span(String name) {
-    List<SpanData> named = spans().stream()
-        .filter(span -> span.getName().equals(name))
-        .collect(Collectors.toList());
+    List<SpanData> named =
+        spans().stream().filter(span -> span.getName().equals(name)).collect(Collectors.toList());
     if (named.size() != 1) {
       throw new AssertionError("one span named " + name + " expected; got " + names());
     }
@@ -72,8 +71,8 @@ abstract class InMemoryOpenTelemetry {
   /** The attributes of {@code span} by name, for comparing with literal names. */
   static Map<String, Object> attributes(SpanData span) {
     Map<String, Object> byName = new LinkedHashMap<>();
-    span.getAttributes().forEach((AttributeKey<?> key, Object value) ->
-        byName.put(key.getKey(), value));
+    span.getAttributes()
+        .forEach((AttributeKey<?> key, Object value) -> byName.put(key.getKey(), value));
     return byName;
   }
 

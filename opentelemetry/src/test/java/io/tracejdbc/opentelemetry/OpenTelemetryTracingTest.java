@@ -45,17 +45,21 @@ class OpenTelemetryTracingTest extends InMemoryOpenTelemetry {
   @Test
   void nullArgumentsAreNamed() {
     assertThatThrownBy(() -> OpenTelemetryTracing.init(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("openTelemetry");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("openTelemetry");
     assertThatThrownBy(() -> OpenTelemetryTracing.init(openTelemetry, null))
-        .isInstanceOf(NullPointerException.class).hasMessage("options");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("options");
     assertThatThrownBy(() -> OpenTelemetryTracing.dataSource(null, openTelemetry))
-        .isInstanceOf(NullPointerException.class).hasMessage("real");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("real");
   }
 
   @Test
   void tracingDriverInitGoesBackToOpenTracingAndTheLatestInitWins() throws SQLException {
     MockTracer tracer = new MockTracer();
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT 1").close();
       TracingDriver.init(tracer);
       s.executeQuery("SELECT 2").close();
@@ -64,15 +68,16 @@ class OpenTelemetryTracingTest extends InMemoryOpenTelemetry {
     }
 
     assertThat(spans()).hasSize(2);
-    assertThat(tracer.finishedSpans()).extracting(MockSpan::operationName)
+    assertThat(tracer.finishedSpans())
+        .extracting(MockSpan::operationName)
         .containsExactly("select");
   }
 
   @Test
   void aDataSourceKeepsItsOwnOpenTelemetryWhateverInitInstalls() throws SQLException {
     InMemorySpanExporter own = InMemorySpanExporter.create();
-    try (SdkTracerProvider ownProvider = SdkTracerProvider.builder()
-        .addSpanProcessor(SimpleSpanProcessor.create(own)).build()) {
+    try (SdkTracerProvider ownProvider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(own)).build()) {
       OpenTelemetry ownOpenTelemetry =
           OpenTelemetrySdk.builder().setTracerProvider(ownProvider).build();
       DataSource traced = OpenTelemetryTracing.dataSource(sqliteDataSource(), ownOpenTelemetry);
@@ -82,7 +87,8 @@ class OpenTelemetryTracingTest extends InMemoryOpenTelemetry {
         c.createStatement().executeQuery("SELECT 1").close();
       }
 
-      assertThat(own.getFinishedSpanItems()).extracting(SpanData::getName)
+      assertThat(own.getFinishedSpanItems())
+          .extracting(SpanData::getName)
           .containsExactly("SELECT");
       assertThat(attributes(own.getFinishedSpanItems().get(0)))
           .containsEntry("db.system.name", "sqlite");
@@ -92,16 +98,21 @@ class OpenTelemetryTracingTest extends InMemoryOpenTelemetry {
 
   @Test
   void aDataSourcesOptionsOverrideTheGlobalOnes() throws SQLException {
-    DataSource quiet = OpenTelemetryTracing.dataSource(sqliteDataSource(), openTelemetry,
-        TracingOptions.builder().traceAllQueries(false).build());
+    DataSource quiet =
+        OpenTelemetryTracing.dataSource(
+            sqliteDataSource(),
+            openTelemetry,
+            TracingOptions.builder().traceAllQueries(false).build());
 
-    try (Connection c = quiet.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = quiet.getConnection();
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT 1").close();
       TracingDriver.setTraced(s);
       s.executeQuery("SELECT 2").close();
     }
 
-    assertThat(spans()).singleElement()
+    assertThat(spans())
+        .singleElement()
         .satisfies(span -> assertThat(attributes(span)).containsEntry("db.query.text", "SELECT ?"));
   }
 

@@ -18,7 +18,8 @@ class ParentsTest extends InMemoryOpenTelemetry {
   @Test
   void anUnmarkedStatementIsAChildOfTheCurrentSpan() throws SQLException {
     Span request = startSpan("GET /users");
-    try (Scope current = request.makeCurrent(); Connection c = sqlite()) {
+    try (Scope current = request.makeCurrent();
+        Connection c = sqlite()) {
       c.createStatement().executeQuery("SELECT 1").close();
     } finally {
       request.end();
@@ -40,7 +41,8 @@ class ParentsTest extends InMemoryOpenTelemetry {
   void aStatementMarkParentsItsNextExecutionOnly() throws SQLException {
     Span request = startSpan("request");
     Span current = startSpan("current");
-    try (Scope scope = current.makeCurrent(); Connection c = sqlite();
+    try (Scope scope = current.makeCurrent();
+        Connection c = sqlite();
         Statement s = c.createStatement()) {
       OpenTelemetryTracing.setParentSpan(s, request);
       s.executeQuery("SELECT 1").close();
@@ -55,7 +57,8 @@ class ParentsTest extends InMemoryOpenTelemetry {
   @Test
   void aConnectionMarkParentsTheTransactionUntilCommit() throws SQLException {
     Span request = startSpan("POST /users");
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
       c.setAutoCommit(false);
       OpenTelemetryTracing.setParentSpan(c, request);
@@ -65,8 +68,9 @@ class ParentsTest extends InMemoryOpenTelemetry {
       s.executeQuery("SELECT id FROM users").close();
     }
 
-    assertThat(names()).containsExactly(
-        "CREATE TABLE users", "INSERT users", "SELECT users", "COMMIT", "SELECT users");
+    assertThat(names())
+        .containsExactly(
+            "CREATE TABLE users", "INSERT users", "SELECT users", "COMMIT", "SELECT users");
     assertThat(spans().subList(1, 4))
         .allSatisfy(span -> assertThat(isChildOf(span, request)).isTrue());
     assertThat(spans().get(4).getParentSpanContext().isValid()).isFalse();
@@ -75,7 +79,8 @@ class ParentsTest extends InMemoryOpenTelemetry {
   @Test
   void aMarkWithAnOpenTracingSpanCountsAsNoParent() throws SQLException {
     Span current = startSpan("current");
-    try (Scope scope = current.makeCurrent(); Connection c = sqlite();
+    try (Scope scope = current.makeCurrent();
+        Connection c = sqlite();
         Statement s = c.createStatement()) {
       TracingDriver.setParentSpan(s, new MockTracer().buildSpan("elsewhere").start());
       s.executeQuery("SELECT 1").close();
@@ -86,10 +91,11 @@ class ParentsTest extends InMemoryOpenTelemetry {
 
   @Test
   void traceWithActiveSpanOnlyLooksForACurrentOpenTelemetrySpan() throws SQLException {
-    OpenTelemetryTracing.init(openTelemetry,
-        TracingOptions.builder().traceWithActiveSpanOnly(true).build());
+    OpenTelemetryTracing.init(
+        openTelemetry, TracingOptions.builder().traceWithActiveSpanOnly(true).build());
     Span request = startSpan("request");
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.executeQuery("SELECT 1").close();
       try (Scope current = request.makeCurrent()) {
         s.executeQuery("SELECT 2").close();
@@ -98,9 +104,11 @@ class ParentsTest extends InMemoryOpenTelemetry {
       s.executeQuery("SELECT 3").close();
     }
 
-    assertThat(spans()).hasSize(2)
+    assertThat(spans())
+        .hasSize(2)
         .allSatisfy(span -> assertThat(isChildOf(span, request)).isTrue());
-    assertThat(spans()).extracting(span -> attributes(span).get("db.query.text"))
+    assertThat(spans())
+        .extracting(span -> attributes(span).get("db.query.text"))
         .containsExactly("SELECT ?", "SELECT ?");
   }
 }

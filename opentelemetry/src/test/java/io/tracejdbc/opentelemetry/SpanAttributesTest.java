@@ -24,7 +24,8 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
   @Test
   void aQueryIsAClientSpanNamedByItsSummaryWithExactlyTheConventionsAttributes()
       throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
       s.executeQuery("SELECT name\n FROM users WHERE id = 42 AND name = 'Bob'").close();
     }
@@ -33,18 +34,20 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     assertThat(select.getKind()).isEqualTo(SpanKind.CLIENT);
     assertThat(select.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     assertThat(select.getInstrumentationScopeInfo().getName()).isEqualTo("io.tracejdbc");
-    assertThat(attributes(select)).containsOnly(
-        entry("db.system.name", "sqlite"),
-        entry("db.namespace", ":memory:"),
-        entry("db.operation.name", "SELECT"),
-        entry("db.collection.name", "users"),
-        entry("db.query.summary", "SELECT users"),
-        entry("db.query.text", "SELECT name FROM users WHERE id = ? AND name = ?"));
+    assertThat(attributes(select))
+        .containsOnly(
+            entry("db.system.name", "sqlite"),
+            entry("db.namespace", ":memory:"),
+            entry("db.operation.name", "SELECT"),
+            entry("db.collection.name", "users"),
+            entry("db.query.summary", "SELECT users"),
+            entry("db.query.text", "SELECT name FROM users WHERE id = ? AND name = ?"));
   }
 
   @Test
   void ddlIsNamedByItsKindAndTable() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
       s.execute("CREATE INDEX users_id ON users (id)");
       s.execute("DROP TABLE users");
@@ -59,7 +62,8 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
 
   @Test
   void statementsThatWriteRowsCountThemAsTracejdbcRowsAffected() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
       s.executeUpdate("INSERT INTO users VALUES (1, 'a'), (2, 'b')");
       s.executeUpdate("UPDATE users SET name = 'c' WHERE id = 2");
@@ -73,7 +77,8 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
 
   @Test
   void aBatchOfTwoOrMoreHasItsSizeAndIsSummarizedAsABatch() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?)")) {
         for (int id = 1; id <= 3; id++) {
@@ -85,20 +90,22 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     }
 
     SpanData batch = span("BATCH INSERT users");
-    assertThat(attributes(batch)).containsOnly(
-        entry("db.system.name", "sqlite"),
-        entry("db.namespace", ":memory:"),
-        entry("db.operation.name", "BATCH INSERT"),
-        entry("db.collection.name", "users"),
-        entry("db.query.summary", "BATCH INSERT users"),
-        entry("db.query.text", "INSERT INTO users VALUES (?)"),
-        entry("db.operation.batch.size", 3L),
-        entry("tracejdbc.rows_affected", 3L));
+    assertThat(attributes(batch))
+        .containsOnly(
+            entry("db.system.name", "sqlite"),
+            entry("db.namespace", ":memory:"),
+            entry("db.operation.name", "BATCH INSERT"),
+            entry("db.collection.name", "users"),
+            entry("db.query.summary", "BATCH INSERT users"),
+            entry("db.query.text", "INSERT INTO users VALUES (?)"),
+            entry("db.operation.batch.size", 3L),
+            entry("tracejdbc.rows_affected", 3L));
   }
 
   @Test
   void aBatchOfOneIsASingleStatement() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
       s.addBatch("INSERT INTO users VALUES (1)");
       s.executeBatch();
@@ -111,7 +118,8 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
 
   @Test
   void aBatchOfMixedKindsOrTablesSummarizesWhatItsStatementsShare() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
       s.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY)");
       s.addBatch("INSERT INTO users VALUES (1)");
@@ -126,14 +134,16 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
         .contains(entry("db.operation.name", "BATCH"), entry("db.operation.batch.size", 2L))
         .doesNotContainKey("db.collection.name");
     assertThat(attributes(span("BATCH INSERT")))
-        .contains(entry("db.operation.name", "BATCH INSERT"),
+        .contains(
+            entry("db.operation.name", "BATCH INSERT"),
             entry("db.query.text", "INSERT INTO users VALUES (?); INSERT INTO orders VALUES (?)"))
         .doesNotContainKey("db.collection.name");
   }
 
   @Test
   void textThatCannotBeReadIsNamedByTheDatabaseSystemWithoutAnOperation() throws SQLException {
-    try (Connection c = sqlite(); Statement s = c.createStatement()) {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
       s.execute("foo bar");
     } catch (SQLException expected) {
       // a span all the same
@@ -171,11 +181,12 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     assertThat(names())
         .containsExactly("SAVEPOINT", "RELEASE SAVEPOINT", "SAVEPOINT", "ROLLBACK", "COMMIT");
     assertThat(spans()).allSatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT));
-    assertThat(attributes(span("COMMIT"))).containsOnly(
-        entry("db.system.name", "sqlite"),
-        entry("db.namespace", ":memory:"),
-        entry("db.operation.name", "COMMIT"),
-        entry("db.query.summary", "COMMIT"));
+    assertThat(attributes(span("COMMIT")))
+        .containsOnly(
+            entry("db.system.name", "sqlite"),
+            entry("db.namespace", ":memory:"),
+            entry("db.operation.name", "COMMIT"),
+            entry("db.query.summary", "COMMIT"));
   }
 
   @Test
@@ -185,15 +196,16 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
 
     spans.finish(spans.start(null, db, "select", "users", "SELECT * FROM users", 0), false);
 
-    assertThat(attributes(span("SELECT users"))).containsOnly(
-        entry("db.system.name", "postgresql"),
-        entry("db.namespace", "shop"),
-        entry("db.operation.name", "SELECT"),
-        entry("db.collection.name", "users"),
-        entry("db.query.summary", "SELECT users"),
-        entry("db.query.text", "SELECT * FROM users"),
-        entry("server.address", "db.example"),
-        entry("server.port", 6432L));
+    assertThat(attributes(span("SELECT users")))
+        .containsOnly(
+            entry("db.system.name", "postgresql"),
+            entry("db.namespace", "shop"),
+            entry("db.operation.name", "SELECT"),
+            entry("db.collection.name", "users"),
+            entry("db.query.summary", "SELECT users"),
+            entry("db.query.text", "SELECT * FROM users"),
+            entry("server.address", "db.example"),
+            entry("server.port", 6432L));
   }
 
   @Test

@@ -27,9 +27,11 @@ class DriverJarIT {
   void everyClassOfTheDriverJarIsUnderIoTracejdbcDriver() throws IOException {
     List<String> classes = classesOf(DRIVER_JAR);
 
-    assertThat(classes).allMatch(name -> name.startsWith("io/tracejdbc/driver/"))
+    assertThat(classes)
+        .allMatch(name -> name.startsWith("io/tracejdbc/driver/"))
         .noneMatch(name -> name.startsWith("net/sf/jsqlparser/"))
-        .contains("io/tracejdbc/driver/TracingDriver.class",
+        .contains(
+            "io/tracejdbc/driver/TracingDriver.class",
             "io/tracejdbc/driver/shaded/parser/SqlClassifier.class",
             "io/tracejdbc/driver/shaded/jsqlparser/parser/CCJSqlParser.class");
   }
@@ -50,8 +52,10 @@ class DriverJarIT {
     for (Path path : List.of(DRIVER_JAR, PARSER_JAR)) {
       try (JarFile jar = new JarFile(path.toFile())) {
         assertThat(text(jar, "META-INF/LICENSE")).contains("Apache License", "Version 2.0");
-        assertThat(text(jar, "META-INF/NOTICE").replaceAll("\\s+", " ")).contains("JSqlParser",
-            "tracejdbc uses and redistributes it under the Apache License, Version 2.0");
+        assertThat(text(jar, "META-INF/NOTICE").replaceAll("\\s+", " "))
+            .contains(
+                "JSqlParser",
+                "tracejdbc uses and redistributes it under the Apache License, Version 2.0");
         assertThat(text(jar, "META-INF/licenses/jsqlparser/LICENSE-Apache-2.0.txt"))
             .contains("Apache License");
         assertThat(text(jar, "META-INF/licenses/jsqlparser/LICENSE-LGPL-2.1.txt"))
@@ -64,17 +68,20 @@ class DriverJarIT {
   void theDriverPomDependsOnOpenTracingApiAndUtilAlone() throws Exception {
     List<String> dependencies = dependencies(Jvm.file(Jvm.JARS, "tracejdbc-driver-", ".pom"));
 
-    assertThat(dependencies).filteredOn(d -> d.endsWith(":compile"))
-        .containsExactlyInAnyOrder("io.opentracing:opentracing-api:compile",
-            "io.opentracing:opentracing-util:compile");
+    assertThat(dependencies)
+        .filteredOn(d -> d.endsWith(":compile"))
+        .containsExactlyInAnyOrder(
+            "io.opentracing:opentracing-api:compile", "io.opentracing:opentracing-util:compile");
     assertThat(dependencies)
         .noneMatch(d -> d.contains("jsqlparser") || d.contains("tracejdbc-parser"));
   }
 
   @Test
   void theParserJarCarriesItsJsqlParserRelocatedAndItsPomNoJsqlParser() throws Exception {
-    assertThat(classesOf(PARSER_JAR)).allMatch(name -> name.startsWith("io/tracejdbc/parser/"))
-        .contains("io/tracejdbc/parser/SqlClassifier.class",
+    assertThat(classesOf(PARSER_JAR))
+        .allMatch(name -> name.startsWith("io/tracejdbc/parser/"))
+        .contains(
+            "io/tracejdbc/parser/SqlClassifier.class",
             "io/tracejdbc/parser/shaded/jsqlparser/parser/CCJSqlParser.class");
     try (JarFile jar = new JarFile(PARSER_JAR.toFile())) {
       assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
@@ -104,15 +111,22 @@ class DriverJarIT {
 
   /** {@code groupId:artifactId:scope}, or {@code ...:optional} for an optional one. */
   private static List<String> dependencies(Path pom) throws Exception {
-    Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(pom.toFile()).getDocumentElement();
+    Element project =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(pom.toFile())
+            .getDocumentElement();
     List<String> dependencies = new ArrayList<>();
     NodeList nodes = project.getElementsByTagName("dependency");
     for (int i = 0; i < nodes.getLength(); i++) {
       Element dependency = (Element) nodes.item(i);
       String scope = child(dependency, "scope", "compile");
-      dependencies.add(child(dependency, "groupId", "") + ":" + child(dependency, "artifactId", "")
-          + ":" + (child(dependency, "optional", "false").equals("true") ? "optional" : scope));
+      dependencies.add(
+          child(dependency, "groupId", "")
+              + ":"
+              + child(dependency, "artifactId", "")
+              + ":"
+              + (child(dependency, "optional", "false").equals("true") ? "optional" : scope));
     }
     return dependencies;
   }

@@ -16,10 +16,13 @@ import java.util.stream.Stream;
 final class Jvm {
   /** The jars this build made and downloaded for the tests (packaging-tests/pom.xml). */
   static final Path JARS = Path.of(System.getProperty("packaging.jars"));
+
   /** The driver jar and the OpenTracing jars it needs: README's folder for a tool. */
   static final Path DRIVER_FOLDER = JARS.resolve("driver");
+
   /** The programs of src/main. */
   static final Path CLASSES = Path.of(System.getProperty("packaging.classes"));
+
   static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private Jvm() {}
@@ -27,13 +30,14 @@ final class Jvm {
   /** The one file of {@code folder} whose name starts with {@code prefix} and ends with suffix. */
   static Path file(Path folder, String prefix, String suffix) {
     try (Stream<Path> files = Files.list(folder)) {
-      List<Path> found = files
-          .filter(f -> f.getFileName().toString().startsWith(prefix))
-          .filter(f -> f.getFileName().toString().endsWith(suffix))
-          .collect(Collectors.toList());
+      List<Path> found =
+          files
+              .filter(f -> f.getFileName().toString().startsWith(prefix))
+              .filter(f -> f.getFileName().toString().endsWith(suffix))
+              .collect(Collectors.toList());
       if (found.size() != 1) {
-        throw new AssertionError("expected one " + prefix + "*" + suffix + " in " + folder
-            + ", found " + found);
+        throw new AssertionError(
+            "expected one " + prefix + "*" + suffix + " in " + folder + ", found " + found);
       }
       return found.get(0);
     } catch (IOException e) {
@@ -47,7 +51,8 @@ final class Jvm {
 
   /** A class path of jars, class folders and {@code folder/*} entries, in this order. */
   static String classPath(Object... entries) {
-    return Arrays.stream(entries).map(Object::toString)
+    return Arrays.stream(entries)
+        .map(Object::toString)
         .collect(Collectors.joining(File.pathSeparator));
   }
 
@@ -69,8 +74,12 @@ final class Jvm {
       Path out = Files.createTempFile("packaging", ".out");
       Path err = Files.createTempFile("packaging", ".err");
       try {
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+            new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
           process.destroyForcibly();
@@ -93,8 +102,10 @@ final class Jvm {
   record Run(List<String> command, int exitCode, String out, String err) {
     /** The lines of standard output that start with {@code prefix}, without it. */
     List<String> outLines(String prefix) {
-      return out.lines().filter(line -> line.startsWith(prefix))
-          .map(line -> line.substring(prefix.length())).collect(Collectors.toList());
+      return out.lines()
+          .filter(line -> line.startsWith(prefix))
+          .map(line -> line.substring(prefix.length()))
+          .collect(Collectors.toList());
     }
 
     /** The log lines (java.util.logging's format: the level, a colon, the message). */
@@ -104,8 +115,13 @@ final class Jvm {
 
     @Override
     public String toString() {
-      return String.join(" ", command) + "\nexit " + exitCode + "\n--- out\n" + out
-          + "--- err\n" + err;
+      return String.join(" ", command)
+          + "\nexit "
+          + exitCode
+          + "\n--- out\n"
+          + out
+          + "--- err\n"
+          + err;
     }
   }
 }

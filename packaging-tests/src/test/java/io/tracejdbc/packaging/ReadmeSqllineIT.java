@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sqlline command of README.md's "Using the driver in a tool", taken from the README and run
- * as written, in a folder laid out as the README says, with a tracer that prints its spans.
+ * The sqlline command of README.md's "Using the driver in a tool", taken from the README and run as
+ * written, in a folder laid out as the README says, with a tracer that prints its spans.
  */
 class ReadmeSqllineIT {
   private static final Path README = Path.of(System.getProperty("packaging.readme"));

@@ -16,25 +16,40 @@ class ToolTracerIT {
 
   @Test
   void withTracerResolverTheDriverTracesWithTheTracerItFinds() {
-    Run run = Jvm.java(Jvm.classPath(Jvm.CLASSES, Jvm.allJarsOf(Jvm.DRIVER_FOLDER),
-            Jvm.jar("opentracing-tracerresolver-"), Jvm.jar("opentracing-mock-"), SQLITE),
-        ToolWithoutInit.class.getName());
+    Run run =
+        Jvm.java(
+            Jvm.classPath(
+                Jvm.CLASSES,
+                Jvm.allJarsOf(Jvm.DRIVER_FOLDER),
+                Jvm.jar("opentracing-tracerresolver-"),
+                Jvm.jar("opentracing-mock-"),
+                SQLITE),
+            ToolWithoutInit.class.getName());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.outLines("tracer factory asked")).as("%s", run).hasSize(1);
     assertThat(run.outLines("span: ")).as("%s", run).containsExactly("select", "select");
-    assertThat(run.logLines("INFO")).as("%s", run).containsOnlyOnce("INFO: tracejdbc traces with "
-        + PrintingTracerFactory.class.getName() + "$1, found by TracerResolver");
+    assertThat(run.logLines("INFO"))
+        .as("%s", run)
+        .containsOnlyOnce(
+            "INFO: tracejdbc traces with "
+                + PrintingTracerFactory.class.getName()
+                + "$1, found by TracerResolver");
   }
 
   @Test
   void withoutATracerTheDriverWorksAndSaysOnceThatSpansGoToTheNoopTracer() {
-    Run run = Jvm.java(Jvm.classPath(Jvm.CLASSES, Jvm.allJarsOf(Jvm.DRIVER_FOLDER), SQLITE),
-        ToolWithoutInit.class.getName());
+    Run run =
+        Jvm.java(
+            Jvm.classPath(Jvm.CLASSES, Jvm.allJarsOf(Jvm.DRIVER_FOLDER), SQLITE),
+            ToolWithoutInit.class.getName());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.outLines("connection ")).containsExactly("1 done", "2 done");
-    assertThat(run.logLines("INFO")).as("%s", run).singleElement().asString()
+    assertThat(run.logLines("INFO"))
+        .as("%s", run)
+        .singleElement()
+        .asString()
         .startsWith("INFO: tracejdbc has no tracer")
         .contains("spans go to the no-op tracer", "TracingDriver.init(tracer)");
   }

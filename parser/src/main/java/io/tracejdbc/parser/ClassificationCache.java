@@ -5,24 +5,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Classifications by statement text, bounded by entry count and by the characters of text held.
- * A read is a {@link ConcurrentHashMap} get and marks its entry as used. A write into a full cache
- * evicts a few entries by the CLOCK policy: a hand sweeps the entries, gives one read since it
- * last passed a second chance, and evicts the first that has none, so the statements in use stay
- * and there is no clear-all cliff. Writers never wait: while one thread writes, another's entry
- * is simply not cached. No thread is started.
+ * Classifications by statement text, bounded by entry count and by the characters of text held. A
+ * read is a {@link ConcurrentHashMap} get and marks its entry as used. A write into a full cache
+ * evicts a few entries by the CLOCK policy: a hand sweeps the entries, gives one read since it last
+ * passed a second chance, and evicts the first that has none, so the statements in use stay and
+ * there is no clear-all cliff. Writers never wait: while one thread writes, another's entry is
+ * simply not cached. No thread is started.
  */
 final class ClassificationCache {
   /** One cached classification. */
   static final class Entry {
     final String text;
     final SqlInfo info;
+
     /** The dialect {@link #text} was sanitized in; null where the text is already sanitized. */
     final Dialect dialect;
+
     /** Read since the CLOCK hand last passed: a plain field, as a lost update costs nothing. */
     boolean used;
+
     /** For an entry keyed by sanitized text: the hash of the last text as given that led here. */
     int lastTextHash;
+
     private int slot;
 
     Entry(String text, SqlInfo info, Dialect dialect) {
@@ -39,8 +43,10 @@ final class ClassificationCache {
 
   private final int maxChars;
   private final ConcurrentHashMap<String, Entry> entries;
+
   /** The CLOCK's slots; written only by the thread holding {@link #writing}. */
   private final Entry[] slots;
+
   private final int[] freeSlots;
   private final AtomicBoolean writing = new AtomicBoolean();
   private int freeCount;
@@ -68,9 +74,9 @@ final class ClassificationCache {
   }
 
   /**
-   * Adds {@code entry}, replacing one of the same text, evicting others as the bounds require;
-   * does nothing when another thread is adding or the entry alone would take more than a
-   * sixty-fourth of the characters.
+   * Adds {@code entry}, replacing one of the same text, evicting others as the bounds require; does
+   * nothing when another thread is adding or the entry alone would take more than a sixty-fourth of
+   * the characters.
    */
   void put(Entry entry) {
     if (entry.chars() > maxChars / 64 || !writing.compareAndSet(false, true)) {

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * and common table expressions, INSERT, UPDATE, DELETE, MERGE, CALL and the JDBC call escapes,
  * simple DDL, transaction control) in one walk of their sanitized tokens, with the answer
  * JSqlParser's tier gives: the same operation, the same first table (as {@link FirstTableFinder}
- * finds it) and the same tables. Where it is not certain of that (a construct it does not model,
- * a parenthesised start, an unknown verb) it declines, and JSqlParser decides.
+ * finds it) and the same tables. Where it is not certain of that (a construct it does not model, a
+ * parenthesised start, an unknown verb) it declines, and JSqlParser decides.
  *
  * <p>A query is read into the little JSqlParser's first-table walk needs, a {@link QueryShape}, and
  * the walk then runs as {@link FirstTableFinder}'s does.
@@ -23,8 +23,21 @@ import java.util.TreeSet;
 final class FastClassifier extends TokenCursor {
   /** Words that end a select list, a FROM list or a join condition. */
   private static final String[] CLAUSES = {
-    "where", "group", "having", "order", "limit", "offset", "fetch", "for", "window", "union",
-    "intersect", "except", "minus", "returning", "into"
+    "where",
+    "group",
+    "having",
+    "order",
+    "limit",
+    "offset",
+    "fetch",
+    "for",
+    "window",
+    "union",
+    "intersect",
+    "except",
+    "minus",
+    "returning",
+    "into"
   };
 
   private static final String[] SET_OPERATIONS = {"union", "intersect", "except", "minus"};
@@ -42,10 +55,39 @@ final class FastClassifier extends TokenCursor {
   private static final String[] JOIN_CONDITION_END = concat(concat(CLAUSES, JOINS), ",");
 
   /** Words after a table name that are not its alias. */
-  private static final String[] NOT_ALIASES = concat(concat(CLAUSES, JOINS), "on", "using",
-      "outer", "set", "values", "value", "default", "select", "with", "when", "then", "partition",
-      "tablesample", "force", "use", "ignore", "key", "output", "apply", "indexed", "not", "pivot",
-      "unpivot", "sample", "as", "lock", "start", "connect", "option", "qualify");
+  private static final String[] NOT_ALIASES =
+      concat(
+          concat(CLAUSES, JOINS),
+          "on",
+          "using",
+          "outer",
+          "set",
+          "values",
+          "value",
+          "default",
+          "select",
+          "with",
+          "when",
+          "then",
+          "partition",
+          "tablesample",
+          "force",
+          "use",
+          "ignore",
+          "key",
+          "output",
+          "apply",
+          "indexed",
+          "not",
+          "pivot",
+          "unpivot",
+          "sample",
+          "as",
+          "lock",
+          "start",
+          "connect",
+          "option",
+          "qualify");
 
   private static final String[] FROM = {"from"};
 
@@ -57,8 +99,10 @@ final class FastClassifier extends TokenCursor {
 
   /** Every table name as written, in order, for the tables JSqlParser's finder reports. */
   private final List<QueryShape.Name> names = new ArrayList<>();
+
   /** Common table expressions: the lower-case unquoted name to the query. */
   private final Map<String, QueryShape> ctes = new HashMap<>();
+
   /** Common table expression names as written: JSqlParser's finder leaves these out. */
   private final Set<String> cteNamesAsWritten = new HashSet<>();
 
@@ -181,7 +225,9 @@ final class FastClassifier extends TokenCursor {
     }
     if (isWord("select")) {
       query(null);
-    } else if (!(skipWord("values") || skipWord("value") || skipWord("set")
+    } else if (!(skipWord("values")
+        || skipWord("value")
+        || skipWord("set")
         || (skipWord("default") && skipWord("values")))) {
       throw UNCERTAIN;
     }
@@ -255,7 +301,9 @@ final class FastClassifier extends TokenCursor {
 
   private SqlInfo drop() {
     String kind = word();
-    if (!kind.equals("table") && !kind.equals("view") && !kind.equals("index")
+    if (!kind.equals("table")
+        && !kind.equals("view")
+        && !kind.equals("index")
         && !kind.equals("sequence")) {
       throw UNCERTAIN;
     }
@@ -293,13 +341,17 @@ final class FastClassifier extends TokenCursor {
   }
 
   /**
-   * The rest of a table definition or alteration, without what makes JSqlParser report more
-   * tables: a reference, a query, a copied definition.
+   * The rest of a table definition or alteration, without what makes JSqlParser report more tables:
+   * a reference, a query, a copied definition.
    */
   private void skipDefinitions() {
     while (!atEnd()) {
-      if (isWord("references") || isWord("select") || isWord("as") || isWord("like")
-          || isWord("inherits") || isWord("partition")) {
+      if (isWord("references")
+          || isWord("select")
+          || isWord("as")
+          || isWord("like")
+          || isWord("inherits")
+          || isWord("partition")) {
         throw UNCERTAIN;
       }
       advance();
@@ -420,9 +472,9 @@ final class FastClassifier extends TokenCursor {
   }
 
   /**
-   * Skips an expression up to, not including, a word of {@code stops} (or a {@code ,} when it
-   * holds one) outside parentheses, the {@code )} that closes the enclosing one, or the end;
-   * reads the queries in parentheses on the way. Returns the stop word, or null.
+   * Skips an expression up to, not including, a word of {@code stops} (or a {@code ,} when it holds
+   * one) outside parentheses, the {@code )} that closes the enclosing one, or the end; reads the
+   * queries in parentheses on the way. Returns the stop word, or null.
    */
   private String expression(String[] stops) {
     boolean afterDistinct = false;
@@ -434,8 +486,13 @@ final class FastClassifier extends TokenCursor {
         }
         return stop;
       }
-      if (isWord("select") || isWord("with") || isSymbol('[') || isSymbol(']')
-          || isSymbol('{') || isSymbol('}') || isSymbol(';')) {
+      if (isWord("select")
+          || isWord("with")
+          || isSymbol('[')
+          || isSymbol(']')
+          || isSymbol('{')
+          || isSymbol('}')
+          || isSymbol(';')) {
         throw UNCERTAIN;
       }
       afterDistinct = isWord("distinct");

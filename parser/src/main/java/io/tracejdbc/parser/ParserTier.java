@@ -11,10 +11,10 @@ final class ParserTier {
   private ParserTier() {}
 
   /**
-   * The classification of {@code sanitized} as JSqlParser reads it, or null when it cannot read
-   * it or reads a kind of statement without a name here. {@code original}, the text before
-   * sanitizing (null if none), is parsed when the sanitized text is not: JSqlParser reads some DDL
-   * only with its literals, as in {@code VARCHAR(255)}.
+   * The classification of {@code sanitized} as JSqlParser reads it, or null when it cannot read it
+   * or reads a kind of statement without a name here. {@code original}, the text before sanitizing
+   * (null if none), is parsed when the sanitized text is not: JSqlParser reads some DDL only with
+   * its literals, as in {@code VARCHAR(255)}.
    */
   static SqlInfo classify(String sanitized, String original) {
     Statement statement = parse(sanitized);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@link FirstTableFinder}'s walk needs of a query, as the fast tier reads it: per SELECT of
- * a set operation, its FROM items in order, each a table name or a nested query.
+ * What {@link FirstTableFinder}'s walk needs of a query, as the fast tier reads it: per SELECT of a
+ * set operation, its FROM items in order, each a table name or a nested query.
  */
 final class QueryShape {
   /** A possibly qualified, possibly quoted name, as written. */
@@ -32,8 +32,8 @@ final class QueryShape {
 
   /**
    * The first table as {@link FirstTableFinder} finds it: the first FROM item that gives one; a
-   * name of a common table expression (of {@code ctes}, by lower-case unquoted name) leads into
-   * it, once.
+   * name of a common table expression (of {@code ctes}, by lower-case unquoted name) leads into it,
+   * once.
    */
   Name firstTable(Map<String, QueryShape> ctes) {
     return firstTable(this, ctes, new HashSet<>());
@@ -43,9 +43,10 @@ final class QueryShape {
       QueryShape query, Map<String, QueryShape> ctes, Set<String> entered) {
     for (List<Object> items : query.selects) {
       for (Object item : items) {
-        Name table = item instanceof QueryShape
-            ? firstTable((QueryShape) item, ctes, entered)
-            : cte((Name) item, ctes, entered);
+        Name table =
+            item instanceof QueryShape
+                ? firstTable((QueryShape) item, ctes, entered)
+                : cte((Name) item, ctes, entered);
         if (table != null) {
           return table;
         }

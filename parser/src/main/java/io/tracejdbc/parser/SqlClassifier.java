@@ -12,12 +12,12 @@ import java.util.List;
  * info.sanitizedSql(); // "INSERT INTO orders (id, total) VALUES (?, ?)"
  * }</pre>
  *
- * <p>One pass of a lexer sanitizes the text as the {@link Dialect}'s database reads it. A fast
- * tier then classifies the common statements from their tokens, where it is certain to give
- * JSqlParser's answer; JSqlParser reads the others, on the calling thread; what it cannot read is
- * classified by its leading keywords. Results are cached by the text as given and by sanitized
- * text, so statements that differ only in literals share one classification; both levels are
- * bounded. Thread-safe, never throws, never starts a thread.
+ * <p>One pass of a lexer sanitizes the text as the {@link Dialect}'s database reads it. A fast tier
+ * then classifies the common statements from their tokens, where it is certain to give JSqlParser's
+ * answer; JSqlParser reads the others, on the calling thread; what it cannot read is classified by
+ * its leading keywords. Results are cached by the text as given and by sanitized text, so
+ * statements that differ only in literals share one classification; both levels are bounded.
+ * Thread-safe, never throws, never starts a thread.
  */
 public final class SqlClassifier {
   /**
@@ -52,40 +52,40 @@ public final class SqlClassifier {
    */
   public enum Dialect {
     /**
-     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database
-     * not named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'}
-     * reads it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments
-     * nest; {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
+     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database not
+     * named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'} reads
+     * it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments nest;
+     * {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
      */
     STANDARD,
     /**
-     * MySQL and MariaDB: {@code "x"} is a string too and a backslash escapes in every string;
-     * names are quoted with backticks; {@code #} starts a comment; block comments do not nest;
-     * {@code $} is a letter; digits that run into letters ({@code 1st}) are a name.
+     * MySQL and MariaDB: {@code "x"} is a string too and a backslash escapes in every string; names
+     * are quoted with backticks; {@code #} starts a comment; block comments do not nest; {@code $}
+     * is a letter; digits that run into letters ({@code 1st}) are a name.
      */
     MYSQL,
     /**
      * PostgreSQL: a backslash is a character in {@code 'x'} (standard_conforming_strings, the
-     * default since 9.1) and an escape in {@code E'x'}; {@code $$x$$} and {@code $tag$x$tag$}
-     * are strings, {@code $1} a parameter; block comments nest.
+     * default since 9.1) and an escape in {@code E'x'}; {@code $$x$$} and {@code $tag$x$tag$} are
+     * strings, {@code $1} a parameter; block comments nest.
      */
     POSTGRESQL,
     /**
-     * SQLite: {@code "x"}, {@code [x]} and backticks quote names; a backslash is a character;
-     * block comments do not nest. SQLite reads a double-quoted word that names no column as a
-     * string; the sanitizer cannot know the schema and keeps it, as a name.
+     * SQLite: {@code "x"}, {@code [x]} and backticks quote names; a backslash is a character; block
+     * comments do not nest. SQLite reads a double-quoted word that names no column as a string; the
+     * sanitizer cannot know the schema and keeps it, as a name.
      */
     SQLITE,
     /**
-     * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}),
-     * a backslash is a character, {@code $12.50} is a money value; block comments nest.
+     * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}), a
+     * backslash is a character, {@code $12.50} is a money value; block comments nest.
      */
     SQLSERVER
   }
 
   /**
-   * Classifies {@code sql} as standard SQL. Never throws: SQL that cannot be read (or {@code
-   * null}) is a {@code textclause} with no tables.
+   * Classifies {@code sql} as standard SQL. Never throws: SQL that cannot be read (or {@code null})
+   * is a {@code textclause} with no tables.
    */
   public static SqlInfo classify(String sql) {
     return classify(sql, Dialect.STANDARD);
@@ -118,8 +118,9 @@ public final class SqlClassifier {
         if (!isCheapToParse(sanitized)) {
           return KeywordClassifier.classify(sanitized);
         }
-        shape = new ClassificationCache.Entry(sanitized, TieredClassifier.classify(sanitized, sql),
-            null);
+        shape =
+            new ClassificationCache.Entry(
+                sanitized, TieredClassifier.classify(sanitized, sql), null);
         BY_SANITIZED.put(shape);
       }
       remember(sql, dialect, sanitizer.removedText(), shape);
@@ -153,9 +154,9 @@ public final class SqlClassifier {
   }
 
   /**
-   * Caches {@code sql} as given when it cannot flood level one: a text without literals or
-   * comments is its statement's only form, and any other text enters on its second sight in a
-   * row for its sanitized form (a text whose literals change with every call never does).
+   * Caches {@code sql} as given when it cannot flood level one: a text without literals or comments
+   * is its statement's only form, and any other text enters on its second sight in a row for its
+   * sanitized form (a text whose literals change with every call never does).
    */
   private static void remember(
       String sql, Dialect dialect, boolean removedText, ClassificationCache.Entry shape) {

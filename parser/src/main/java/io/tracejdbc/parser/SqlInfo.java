@@ -34,8 +34,7 @@ public final class SqlInfo {
 
   /**
    * The tables the statement touches, as written (schema-qualified if written so) and without
-   * quotes: the first one first, then the others in alphabetical order; empty when none or
-   * unknown.
+   * quotes: the first one first, then the others in alphabetical order; empty when none or unknown.
    */
   public List<String> tables() {
     return tables;

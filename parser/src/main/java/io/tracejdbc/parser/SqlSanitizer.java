@@ -12,9 +12,9 @@ import io.tracejdbc.parser.SqlClassifier.Dialect;
  *
  * <p>Most characters are copied as they come, in one tight loop whose body stays small (copy,
  * space, or leave it), so the JIT compiles it the same way whatever the mix of statements; the
- * characters that may start a literal, a comment or a quoted name leave it, and what they need
- * to know of the tokens before them (a keyword, an operand) is read back from the output rather
- * than tracked per token.
+ * characters that may start a literal, a comment or a quoted name leave it, and what they need to
+ * know of the tokens before them (a keyword, an operand) is read back from the output rather than
+ * tracked per token.
  *
  * <p>Linear in the input and total: unterminated strings, quoted identifiers and comments run to
  * the end of the input. The output is never longer than the input plus two characters.
@@ -80,6 +80,7 @@ final class SqlSanitizer {
   private final char[] in;
   private final int length;
   private final char[] out;
+
   /** The output's length. The main loop keeps it in a local, and stores it here for helpers. */
   private int o;
 
@@ -93,8 +94,10 @@ final class SqlSanitizer {
 
   /** Whether a literal or a comment was dropped: the output is not the input respaced. */
   private boolean removedText;
+
   /** Whether a tab, newline or the like became a space. */
   private boolean respaced;
+
   private boolean severalStatements;
 
   SqlSanitizer(String sql, Dialect dialect) {
@@ -156,11 +159,10 @@ final class SqlSanitizer {
         return o > 0 && isNamePart(out[o - 1]) ? copy(i) : number(i, i);
       case DOT:
         return i + 1 < length && isDigit(in[i + 1]) && !isNamePart(lastCharBeforeSpace())
-            ? number(i, i) : copy(i);
-      case CLOSE:
-        return o > 0 && (out[o - 1] == '?' || out[o - 1] == ' ')
-            ? closeParenthesis(i)
+            ? number(i, i)
             : copy(i);
+      case CLOSE:
+        return o > 0 && (out[o - 1] == '?' || out[o - 1] == ' ') ? closeParenthesis(i) : copy(i);
       case QUOTE:
         return string(i, '\'');
       case DOUBLE_QUOTE:
@@ -228,9 +230,9 @@ final class SqlSanitizer {
   }
 
   /**
-   * The end of a string at {@code quote} written right after the word at {@code wordStart} of
-   * the output, when that word is a string prefix ({@code N'..'}, {@code E'..'}, {@code X'..'},
-   * {@code B'..'}, MySQL's {@code _utf8mb4'..'}, Oracle's {@code q'[..]'}); else -1.
+   * The end of a string at {@code quote} written right after the word at {@code wordStart} of the
+   * output, when that word is a string prefix ({@code N'..'}, {@code E'..'}, {@code X'..'}, {@code
+   * B'..'}, MySQL's {@code _utf8mb4'..'}, Oracle's {@code q'[..]'}); else -1.
    */
   private int prefixedStringEnd(int wordStart, int quote) {
     int wordLength = o - wordStart;
@@ -253,7 +255,10 @@ final class SqlSanitizer {
           return -1;
       }
     }
-    if (alternativeQuoting && close == '\'' && wordLength == 2 && first == 'n'
+    if (alternativeQuoting
+        && close == '\''
+        && wordLength == 2
+        && first == 'n'
         && (out[wordStart + 1] | 0x20) == 'q') {
       return alternativeQuotedEnd(quote + 1);
     }
@@ -264,8 +269,8 @@ final class SqlSanitizer {
   private int alternativeQuotedEnd(int from) {
     if (from < length) {
       char open = in[from];
-      char close = open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>'
-          : open;
+      char close =
+          open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>' : open;
       for (int i = from + 1; i + 1 < length; i++) {
         if (in[i] == close && in[i + 1] == '\'') {
           return i + 2;
@@ -337,8 +342,12 @@ final class SqlSanitizer {
       int wordStart = wordStart(o - 1);
       return !(o - 1 - wordStart == 5 && is(wordStart, "array"));
     }
-    return !isNamePart(before) && before != '?' && before != '"' && before != '`'
-        && before != ')' && before != ']';
+    return !isNamePart(before)
+        && before != '?'
+        && before != '"'
+        && before != '`'
+        && before != ')'
+        && before != ']';
   }
 
   // ---- comments
@@ -485,8 +494,8 @@ final class SqlSanitizer {
   /** Digits, with {@code _} between them outside MySQL ({@code 1_000_000}). */
   private int digitsEnd(int from) {
     int i = from;
-    while (i < length && (isDigit(in[i])
-        || (in[i] == '_' && !mysql && i + 1 < length && isDigit(in[i + 1])))) {
+    while (i < length
+        && (isDigit(in[i]) || (in[i] == '_' && !mysql && i + 1 < length && isDigit(in[i + 1])))) {
       i++;
     }
     return i;
@@ -540,20 +549,36 @@ final class SqlSanitizer {
   private boolean isExpressionKeyword(int start, int end) {
     switch (end - start) {
       case 2:
-        return is(start, "or") || is(start, "on") || is(start, "by") || is(start, "in")
-            || is(start, "is") || is(start, "as") || is(start, "to");
+        return is(start, "or")
+            || is(start, "on")
+            || is(start, "by")
+            || is(start, "in")
+            || is(start, "is")
+            || is(start, "as")
+            || is(start, "to");
       case 3:
-        return is(start, "and") || is(start, "not") || is(start, "set") || is(start, "any")
-            || is(start, "all") || is(start, "top");
+        return is(start, "and")
+            || is(start, "not")
+            || is(start, "set")
+            || is(start, "any")
+            || is(start, "all")
+            || is(start, "top");
       case 4:
-        return is(start, "when") || is(start, "then") || is(start, "else") || is(start, "case")
-            || is(start, "like") || is(start, "some") || is(start, "next");
+        return is(start, "when")
+            || is(start, "then")
+            || is(start, "else")
+            || is(start, "case")
+            || is(start, "like")
+            || is(start, "some")
+            || is(start, "next");
       case 5:
-        return is(start, "where") || is(start, "limit") || is(start, "fetch")
-            || is(start, "first");
+        return is(start, "where") || is(start, "limit") || is(start, "fetch") || is(start, "first");
       case 6:
-        return is(start, "select") || is(start, "return") || is(start, "values")
-            || is(start, "offset") || is(start, "having");
+        return is(start, "select")
+            || is(start, "return")
+            || is(start, "values")
+            || is(start, "offset")
+            || is(start, "having");
       case 7:
         return is(start, "between") || is(start, "default");
       case 8:
@@ -632,8 +657,8 @@ final class SqlSanitizer {
   private boolean maskUserStatementAt(int start) {
     int verb = start < o && out[start] == ' ' ? start + 1 : start;
     int verbEnd = wordEnd(verb);
-    boolean createOrAlter = (verbEnd - verb == 6 && is(verb, "create"))
-        || (verbEnd - verb == 5 && is(verb, "alter"));
+    boolean createOrAlter =
+        (verbEnd - verb == 6 && is(verb, "create")) || (verbEnd - verb == 5 && is(verb, "alter"));
     if (!createOrAlter || verbEnd >= o || out[verbEnd] != ' ') {
       return false;
     }

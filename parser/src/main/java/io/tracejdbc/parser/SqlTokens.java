@@ -104,8 +104,8 @@ final class SqlTokens {
   }
 
   /**
-   * The name after {@code keyword} (and PostgreSQL's {@code ONLY}), if the keyword comes within
-   * the next {@code limit} tokens.
+   * The name after {@code keyword} (and PostgreSQL's {@code ONLY}), if the keyword comes within the
+   * next {@code limit} tokens.
    */
   String nameAfter(String keyword, int limit) {
     for (int i = 0; i < limit && kind != Kind.END; i++) {

@@ -12,8 +12,16 @@ import java.util.Set;
 final class StatementSplitter {
   /** Words after which {@code BEGIN} starts a transaction, not a block. */
   private static final Set<String> TRANSACTION_WORDS =
-      Set.of("transaction", "work", "tran", "immediate", "deferred", "exclusive", "isolation",
-          "read", "distributed");
+      Set.of(
+          "transaction",
+          "work",
+          "tran",
+          "immediate",
+          "deferred",
+          "exclusive",
+          "isolation",
+          "read",
+          "distributed");
 
   private StatementSplitter() {}
 

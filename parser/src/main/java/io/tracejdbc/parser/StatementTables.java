@@ -19,8 +19,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * The tables of a parsed statement, unquoted: the first one (from {@link FirstTableFinder}), then
- * the others JSqlParser's {@link TablesNamesFinder} reports, in alphabetical order (it reports
- * them in no useful one), without repeats.
+ * the others JSqlParser's {@link TablesNamesFinder} reports, in alphabetical order (it reports them
+ * in no useful one), without repeats.
  */
 final class StatementTables {
   private StatementTables() {}

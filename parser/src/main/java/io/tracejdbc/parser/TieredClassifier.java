@@ -60,8 +60,8 @@ final class TieredClassifier {
   }
 
   /**
-   * Several statements in one string, named as a batch of them is: after their kind when they
-   * share one (with their tables), else {@code batch}.
+   * Several statements in one string, named as a batch of them is: after their kind when they share
+   * one (with their tables), else {@code batch}.
    */
   private static SqlInfo classifyScript(String sanitized, List<String> statements) {
     String operation = null;
@@ -79,9 +79,9 @@ final class TieredClassifier {
   }
 
   /**
-   * JSqlParser's classification, or null. JSqlParser's failures stay here: a {@link
-   * LinkageError} (another JSqlParser version on the classpath) turns it off for good, any other
-   * throwable (a {@link StackOverflowError} deep in a parse) costs this statement only.
+   * JSqlParser's classification, or null. JSqlParser's failures stay here: a {@link LinkageError}
+   * (another JSqlParser version on the classpath) turns it off for good, any other throwable (a
+   * {@link StackOverflowError} deep in a parse) costs this statement only.
    */
   private static SqlInfo parsed(String sanitized, String original) {
     if (!parserUsable) {

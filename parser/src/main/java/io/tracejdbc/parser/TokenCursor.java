@@ -3,9 +3,9 @@ package io.tracejdbc.parser;
 import java.util.Locale;
 
 /**
- * A cursor over the tokens of sanitized SQL (words, quoted names, single-character symbols), for
- * a recursive-descent reader that gives up where it is not certain: the {@code expect} methods
- * throw {@link Uncertain}.
+ * A cursor over the tokens of sanitized SQL (words, quoted names, single-character symbols), for a
+ * recursive-descent reader that gives up where it is not certain: the {@code expect} methods throw
+ * {@link Uncertain}.
  */
 abstract class TokenCursor {
   /** Thrown, without a stack trace, where the reader is not certain. */
@@ -22,9 +22,12 @@ abstract class TokenCursor {
   final String sql;
   private final int length;
   private int pos;
+
   /** The current token: [start, end) of {@link #sql}; start == end at the end. */
   private int start;
+
   private int end;
+
   /** The end of the token before the current one. */
   private int previousEnd;
 
@@ -152,8 +155,12 @@ abstract class TokenCursor {
   }
 
   private static boolean isNamePart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-        || c == '$' || (c >= 128 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c)));
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '$'
+        || (c >= 128 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c)));
   }
 
   /** A possibly qualified, possibly quoted name ({@code "public"."users"}). */

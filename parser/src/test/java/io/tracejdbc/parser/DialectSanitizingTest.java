@@ -20,26 +20,32 @@ class DialectSanitizingTest {
     String sql = "SELECT 'C:\\' AS path, 'alice@example.com' AS owner";
     for (Dialect dialect :
         new Dialect[] {Dialect.STANDARD, Dialect.POSTGRESQL, Dialect.SQLITE, Dialect.SQLSERVER}) {
-      assertThat(sanitized(sql, dialect)).as(dialect.name())
+      assertThat(sanitized(sql, dialect))
+          .as(dialect.name())
           .isEqualTo("SELECT ? AS path, ? AS owner");
     }
   }
 
   @Test
   void anEscapeCharacterOfLikeDoesNotHideTheRestOfTheStatement() {
-    assertThat(sanitized("SELECT * FROM t WHERE a LIKE 'ab%' ESCAPE '\\' AND status = 'VIP-4242'",
-            Dialect.POSTGRESQL))
+    assertThat(
+            sanitized(
+                "SELECT * FROM t WHERE a LIKE 'ab%' ESCAPE '\\' AND status = 'VIP-4242'",
+                Dialect.POSTGRESQL))
         .isEqualTo("SELECT * FROM t WHERE a LIKE ? ESCAPE ? AND status = ?");
   }
 
   @Test
   void hibernatesLikeEscapeWithPaginationStaysWhole() {
-    String sql = "select b1_0.id from book b1_0 where b1_0.title like ? escape '\\'"
-        + " order by b1_0.id offset ? rows fetch first ? rows only";
+    String sql =
+        "select b1_0.id from book b1_0 where b1_0.title like ? escape '\\'"
+            + " order by b1_0.id offset ? rows fetch first ? rows only";
     for (Dialect dialect : new Dialect[] {Dialect.STANDARD, Dialect.POSTGRESQL, Dialect.SQLITE}) {
-      assertThat(sanitized(sql, dialect)).as(dialect.name())
-          .isEqualTo("select b1_0.id from book b1_0 where b1_0.title like ? escape ?"
-              + " order by b1_0.id offset ? rows fetch first ? rows only");
+      assertThat(sanitized(sql, dialect))
+          .as(dialect.name())
+          .isEqualTo(
+              "select b1_0.id from book b1_0 where b1_0.title like ? escape ?"
+                  + " order by b1_0.id offset ? rows fetch first ? rows only");
     }
   }
 
@@ -60,7 +66,8 @@ class DialectSanitizingTest {
   @Test
   void anArrayConstructorIsNotABracketedIdentifier() {
     for (Dialect dialect : Dialect.values()) {
-      assertThat(sanitized("SELECT ARRAY[lower('SECRET-VALUE')]", dialect)).as(dialect.name())
+      assertThat(sanitized("SELECT ARRAY[lower('SECRET-VALUE')]", dialect))
+          .as(dialect.name())
           .isEqualTo("SELECT ARRAY[lower(?)]");
     }
   }

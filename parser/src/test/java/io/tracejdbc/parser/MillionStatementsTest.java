@@ -22,10 +22,13 @@ class MillionStatementsTest {
 
     for (int i = 0; i < STATEMENTS; i++) {
       SqlClassifier.classify("SELECT c FROM million_" + i);
-      largest = Math.max(largest,
-          Math.max(SqlClassifier.BY_TEXT.size(), SqlClassifier.BY_SANITIZED.size()));
-      mostChars = Math.max(mostChars,
-          Math.max(SqlClassifier.BY_TEXT.chars(), SqlClassifier.BY_SANITIZED.chars()));
+      largest =
+          Math.max(
+              largest, Math.max(SqlClassifier.BY_TEXT.size(), SqlClassifier.BY_SANITIZED.size()));
+      mostChars =
+          Math.max(
+              mostChars,
+              Math.max(SqlClassifier.BY_TEXT.chars(), SqlClassifier.BY_SANITIZED.chars()));
     }
 
     assertThat(largest).isLessThanOrEqualTo(SqlClassifier.CACHE_ENTRIES);

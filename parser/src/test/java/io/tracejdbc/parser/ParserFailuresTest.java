@@ -11,15 +11,16 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whatever JSqlParser does (a class missing from another version on the classpath, an error deep
- * in a parse), classification degrades to the lexer's answer and never reaches the caller.
+ * Whatever JSqlParser does (a class missing from another version on the classpath, an error deep in
+ * a parse), classification degrades to the lexer's answer and never reaches the caller.
  */
 class ParserFailuresTest {
 
   /** Loads the parser and JSqlParser on their own, hiding classes that JSqlParser 4.x lacks. */
   private static final class OlderJsqlParserLoader extends URLClassLoader {
     OlderJsqlParserLoader() {
-      super(new URL[] {location(SqlClassifier.class), location(CCJSqlParserUtil.class)},
+      super(
+          new URL[] {location(SqlClassifier.class), location(CCJSqlParserUtil.class)},
           ClassLoader.getPlatformClassLoader());
     }
 

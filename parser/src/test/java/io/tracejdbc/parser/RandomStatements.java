@@ -14,8 +14,17 @@ final class RandomStatements {
     "`shop`.`orders`", "public.users", "s.t.u", "Events", "\"order\"", "dual", "kv"
   };
   private static final String[] COLUMNS = {
-    "id", "name", "email", "total", "created_at", "status", "\"TITLE\"", "`qty`", "version",
-    "author_id", "user_id"
+    "id",
+    "name",
+    "email",
+    "total",
+    "created_at",
+    "status",
+    "\"TITLE\"",
+    "`qty`",
+    "version",
+    "author_id",
+    "user_id"
   };
   private static final String[] ALIASES = {"u", "o", "b1_0", "a1_0", "x", "t2", "\"q\"", "sub"};
   private static final String[] FUNCTIONS = {"lower", "upper", "coalesce", "max", "count", "abs"};
@@ -67,9 +76,20 @@ final class RandomStatements {
         sql = ddl();
         break;
       case 17:
-        sql = pick("COMMIT", "ROLLBACK", "SAVEPOINT sp1", "RELEASE SAVEPOINT sp1", "BEGIN",
-            "START TRANSACTION", "SET search_path TO a, b", "SET x = ?", "ROLLBACK TO SAVEPOINT s",
-            "SET TIME ZONE 'UTC'", "begin transaction", "commit work");
+        sql =
+            pick(
+                "COMMIT",
+                "ROLLBACK",
+                "SAVEPOINT sp1",
+                "RELEASE SAVEPOINT sp1",
+                "BEGIN",
+                "START TRANSACTION",
+                "SET search_path TO a, b",
+                "SET x = ?",
+                "ROLLBACK TO SAVEPOINT s",
+                "SET TIME ZONE 'UTC'",
+                "begin transaction",
+                "commit work");
         break;
       default:
         sql = "WITH s AS (" + select() + ") " + pick(update(), delete(), insert());
@@ -100,12 +120,23 @@ final class RandomStatements {
       sql.append(" ORDER BY ").append(column()).append(pick("", " DESC", " ASC NULLS LAST"));
     }
     if (random.nextInt(3) == 0) {
-      sql.append(pick(" LIMIT ?", " LIMIT ? OFFSET ?", " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
-          " LIMIT 10", " FETCH NEXT 5 ROWS ONLY", " LIMIT ?, ?"));
+      sql.append(
+          pick(
+              " LIMIT ?",
+              " LIMIT ? OFFSET ?",
+              " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+              " LIMIT 10",
+              " FETCH NEXT 5 ROWS ONLY",
+              " LIMIT ?, ?"));
     }
     if (depth == 1 && random.nextInt(8) == 0) {
-      sql.append(pick(" FOR UPDATE", " FOR UPDATE SKIP LOCKED", " FOR SHARE", " FOR UPDATE NOWAIT",
-          " FOR UPDATE OF x"));
+      sql.append(
+          pick(
+              " FOR UPDATE",
+              " FOR UPDATE SKIP LOCKED",
+              " FOR SHARE",
+              " FOR UPDATE NOWAIT",
+              " FOR UPDATE OF x"));
     }
     depth--;
     return sql.toString();
@@ -115,13 +146,19 @@ final class RandomStatements {
     String first = pick("recent", "\"a\"", "cte", "r");
     StringBuilder sql = new StringBuilder("WITH ");
     if (random.nextInt(4) == 0) {
-      sql.append("RECURSIVE ").append(first).append("(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM ")
-          .append(first).append(" WHERE n < 10)");
+      sql.append("RECURSIVE ")
+          .append(first)
+          .append("(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM ")
+          .append(first)
+          .append(" WHERE n < 10)");
     } else {
       sql.append(first).append(" AS (").append(select()).append(')');
     }
     if (random.nextBoolean()) {
-      sql.append(", second AS (SELECT * FROM ").append(first).append(" JOIN ").append(table())
+      sql.append(", second AS (SELECT * FROM ")
+          .append(first)
+          .append(" JOIN ")
+          .append(table())
           .append(" ON true)");
       first = pick(first, "second");
     }
@@ -170,8 +207,16 @@ final class RandomStatements {
       if (random.nextInt(4) == 0) {
         from.append(", ").append(fromItem());
       } else {
-        String join = pick("JOIN", "INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "RIGHT JOIN",
-            "CROSS JOIN", "FULL OUTER JOIN", "NATURAL JOIN");
+        String join =
+            pick(
+                "JOIN",
+                "INNER JOIN",
+                "LEFT JOIN",
+                "LEFT OUTER JOIN",
+                "RIGHT JOIN",
+                "CROSS JOIN",
+                "FULL OUTER JOIN",
+                "NATURAL JOIN");
         from.append(' ').append(join).append(' ').append(fromItem());
         if (!join.startsWith("CROSS") && !join.startsWith("NATURAL")) {
           from.append(random.nextInt(5) == 0 ? " USING (id)" : " ON " + condition());
@@ -217,8 +262,14 @@ final class RandomStatements {
   }
 
   private String insert() {
-    StringBuilder sql = new StringBuilder(
-        pick("INSERT INTO ", "INSERT INTO ", "INSERT IGNORE INTO ", "REPLACE INTO ", "insert into "));
+    StringBuilder sql =
+        new StringBuilder(
+            pick(
+                "INSERT INTO ",
+                "INSERT INTO ",
+                "INSERT IGNORE INTO ",
+                "REPLACE INTO ",
+                "insert into "));
     sql.append(table());
     if (random.nextInt(5) == 0) {
       return sql.append(random.nextBoolean() ? " DEFAULT VALUES" : " SET name = ?").toString();
@@ -227,13 +278,19 @@ final class RandomStatements {
     if (random.nextInt(4) == 0) {
       sql.append(' ').append(select());
     } else {
-      sql.append(" VALUES (?, ").append(pick("?", "'x'", "42", "(SELECT max(id) FROM users)"))
+      sql.append(" VALUES (?, ")
+          .append(pick("?", "'x'", "42", "(SELECT max(id) FROM users)"))
           .append(')');
       for (int n = random.nextInt(3); n > 0; n--) {
         sql.append(", (?, ?)");
       }
-      sql.append(pick("", "", " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
-          " ON CONFLICT DO NOTHING", " ON DUPLICATE KEY UPDATE name = VALUES(name)"));
+      sql.append(
+          pick(
+              "",
+              "",
+              " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+              " ON CONFLICT DO NOTHING",
+              " ON DUPLICATE KEY UPDATE name = VALUES(name)"));
     }
     if (random.nextInt(4) == 0) {
       sql.append(" RETURNING id");
@@ -245,7 +302,9 @@ final class RandomStatements {
     StringBuilder sql = new StringBuilder("UPDATE ").append(table());
     sql.append(pick("", " u", " AS x")).append(" SET ").append(pick(COLUMNS)).append(" = ?");
     if (random.nextBoolean()) {
-      sql.append(", ").append(pick(COLUMNS)).append(" = ")
+      sql.append(", ")
+          .append(pick(COLUMNS))
+          .append(" = ")
           .append(depth < 2 ? "(" + select() + ")" : "version + 1");
     }
     if (random.nextInt(4) == 0) {
@@ -275,8 +334,11 @@ final class RandomStatements {
   }
 
   private String merge() {
-    return "MERGE INTO " + table() + " t USING "
-        + (random.nextBoolean() ? table() : "(" + select() + ")") + " s ON (t.id = s.id)"
+    return "MERGE INTO "
+        + table()
+        + " t USING "
+        + (random.nextBoolean() ? table() : "(" + select() + ")")
+        + " s ON (t.id = s.id)"
         + " WHEN MATCHED THEN UPDATE SET name = s.name"
         + " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)";
   }
@@ -285,10 +347,14 @@ final class RandomStatements {
     String table = table();
     switch (random.nextInt(9)) {
       case 0:
-        return "CREATE TABLE " + pick("", "IF NOT EXISTS ") + table
+        return "CREATE TABLE "
+            + pick("", "IF NOT EXISTS ")
+            + table
             + " (id BIGINT NOT NULL, name VARCHAR(255), PRIMARY KEY (id))";
       case 1:
-        return "create table " + table + " (id bigint, author_id bigint, foreign key (author_id)"
+        return "create table "
+            + table
+            + " (id bigint, author_id bigint, foreign key (author_id)"
             + " references author)";
       case 2:
         return "CREATE " + pick("", "UNIQUE ") + "INDEX idx_a ON " + table + " (name)";
@@ -297,8 +363,13 @@ final class RandomStatements {
       case 4:
         return "DROP " + pick("INDEX idx_a", "SEQUENCE seq_a", "VIEW v_a");
       case 5:
-        return "ALTER TABLE " + table + pick(" ADD COLUMN age INT", " DROP COLUMN age",
-            " RENAME TO people", " ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES author (id)");
+        return "ALTER TABLE "
+            + table
+            + pick(
+                " ADD COLUMN age INT",
+                " DROP COLUMN age",
+                " RENAME TO people",
+                " ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES author (id)");
       case 6:
         return "TRUNCATE " + pick("", "TABLE ") + table + pick("", ", orders", " RESTART IDENTITY");
       case 7:

@@ -22,17 +22,55 @@ class SanitizerFuzzTest {
   private static final Pattern LITERAL_TEXT = Pattern.compile("[A-Z0-9É]|😀");
 
   private static final String[] KEYWORDS = {
-    "select", "from", "where", "and", "or", "not", "in", "like", "is", "null", "as", "on",
-    "join", "order", "by", "group", "having", "limit", "values", "insert", "into", "update",
-    "set", "delete", "case", "when", "then", "else", "end", "between", "exists", "interval",
-    "escape", "offset", "fetch", "rows", "only", "with", "union", "all", "distinct", "array"
+    "select",
+    "from",
+    "where",
+    "and",
+    "or",
+    "not",
+    "in",
+    "like",
+    "is",
+    "null",
+    "as",
+    "on",
+    "join",
+    "order",
+    "by",
+    "group",
+    "having",
+    "limit",
+    "values",
+    "insert",
+    "into",
+    "update",
+    "set",
+    "delete",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "between",
+    "exists",
+    "interval",
+    "escape",
+    "offset",
+    "fetch",
+    "rows",
+    "only",
+    "with",
+    "union",
+    "all",
+    "distinct",
+    "array"
   };
   private static final String[] OPERATORS = {
     "=", "<>", "<", ">=", "+", "-", "*", "/", "||", ",", "(", ")", "?", "::", "%", ";"
   };
+
   /** What string contents are made of; quotes and backslashes are added per dialect. */
-  private static final String CONTENT =
-      "ABCXYZ0123456789 -/*#;'\"`[]$(),?.:_\n\tÉ😀";
+  private static final String CONTENT = "ABCXYZ0123456789 -/*#;'\"`[]$(),?.:_\n\tÉ😀";
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
@@ -44,7 +82,8 @@ class SanitizerFuzzTest {
 
       if (LITERAL_TEXT.matcher(sanitized).find()
           || !statement.identifiers.stream().allMatch(sanitized::contains)) {
-        assertThat(sanitized).as("%s: %s", dialect, statement.sql)
+        assertThat(sanitized)
+            .as("%s: %s", dialect, statement.sql)
             .doesNotContainPattern(LITERAL_TEXT)
             .contains(statement.identifiers);
       }
@@ -104,7 +143,8 @@ class SanitizerFuzzTest {
           return dialect == Dialect.MYSQL ? name : "\"" + name + " x\"\"y\"";
         case 1:
           return dialect == Dialect.MYSQL || dialect == Dialect.SQLITE
-              ? "`" + name + " x``y`" : name;
+              ? "`" + name + " x``y`"
+              : name;
         case 2:
           if (dialect == Dialect.SQLSERVER) {
             return "[" + name + " x]]y]";
@@ -143,8 +183,8 @@ class SanitizerFuzzTest {
         case 3:
           return random.nextInt(10) + "e" + (random.nextBoolean() ? "+" : "") + random.nextInt(40);
         case 4:
-          return pick(new String[] {"0x1F", "0XAB", "X'0F'", "x'ab'", "0b101010", "b'1010'",
-              "B'1'"});
+          return pick(
+              new String[] {"0x1F", "0XAB", "X'0F'", "x'ab'", "0b101010", "b'1010'", "B'1'"});
         case 5:
           return "DATE '2024-01-0" + random.nextInt(10) + "'";
         case 6:
@@ -152,8 +192,10 @@ class SanitizerFuzzTest {
         case 7:
           return dollarOrAlternative();
         case 8:
-          boolean escapes = dialect == Dialect.POSTGRESQL || dialect == Dialect.STANDARD
-              || dialect == Dialect.MYSQL;
+          boolean escapes =
+              dialect == Dialect.POSTGRESQL
+                  || dialect == Dialect.STANDARD
+                  || dialect == Dialect.MYSQL;
           return "E" + (escapes ? escapedString('\'') : standardString());
         case 9:
           return dialect == Dialect.SQLSERVER ? "$" + random.nextInt(100) + ".5" : "-7";
@@ -208,8 +250,10 @@ class SanitizerFuzzTest {
     private String content(String avoid) {
       StringBuilder text = new StringBuilder("Q");
       for (int n = random.nextInt(16); n > 0; n--) {
-        int c = CONTENT.codePointAt(CONTENT.offsetByCodePoints(0,
-            random.nextInt(CONTENT.codePointCount(0, CONTENT.length()))));
+        int c =
+            CONTENT.codePointAt(
+                CONTENT.offsetByCodePoints(
+                    0, random.nextInt(CONTENT.codePointCount(0, CONTENT.length()))));
         if (avoid.indexOf(c) < 0 && !(c == '/' && avoid.contains("*/"))) {
           text.appendCodePoint(c);
         }

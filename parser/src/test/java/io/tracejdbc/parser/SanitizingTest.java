@@ -24,8 +24,9 @@ class SanitizingTest {
 
   @Test
   void backslashEscapedQuotesStayInsideTheString() {
-    assertThat(SqlClassifier.classify("SELECT 'O\\'Brien', 'x' FROM t",
-            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+    assertThat(
+            SqlClassifier.classify("SELECT 'O\\'Brien', 'x' FROM t", SqlClassifier.Dialect.MYSQL)
+                .sanitizedSql())
         .isEqualTo("SELECT ?, ? FROM t");
   }
 
@@ -98,24 +99,30 @@ class SanitizingTest {
 
   @Test
   void quotedIdentifiersStayAsWritten() {
-    assertThat(SqlClassifier.classify(
-            "SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\"",
-            SqlClassifier.Dialect.SQLSERVER).sanitizedSql())
+    assertThat(
+            SqlClassifier.classify(
+                    "SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\"",
+                    SqlClassifier.Dialect.SQLSERVER)
+                .sanitizedSql())
         .isEqualTo("SELECT \"2024 sales\", `col 1`, [order 2] FROM \"PUBLIC\".\"BOOK\"");
   }
 
   @Test
   void mysqlReadsDoubleQuotedTextAsAString() {
-    assertThat(SqlClassifier.classify(
-            "SELECT `name` FROM users WHERE name = \"bob\" OR note = \"say \\\"hi\\\"\"",
-            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+    assertThat(
+            SqlClassifier.classify(
+                    "SELECT `name` FROM users WHERE name = \"bob\" OR note = \"say \\\"hi\\\"\"",
+                    SqlClassifier.Dialect.MYSQL)
+                .sanitizedSql())
         .isEqualTo("SELECT `name` FROM users WHERE name = ? OR note = ?");
   }
 
   @Test
   void mysqlHashCommentsAreDropped() {
-    assertThat(SqlClassifier.classify("SELECT 1 # the secret plan\nFROM t",
-            SqlClassifier.Dialect.MYSQL).sanitizedSql())
+    assertThat(
+            SqlClassifier.classify(
+                    "SELECT 1 # the secret plan\nFROM t", SqlClassifier.Dialect.MYSQL)
+                .sanitizedSql())
         .isEqualTo("SELECT ? FROM t");
   }
 

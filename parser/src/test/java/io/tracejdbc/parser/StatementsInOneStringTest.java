@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * A string that holds several statements is named as a batch of them is: after their kind when
- * they share one, else {@code batch}.
+ * A string that holds several statements is named as a batch of them is: after their kind when they
+ * share one, else {@code batch}.
  */
 class StatementsInOneStringTest {
 
@@ -36,9 +36,11 @@ class StatementsInOneStringTest {
 
   @Test
   void aSemicolonInsideARoutineBodyDoesNotSplitIt() {
-    assertThat(SqlClassifier.classify(
-            "CREATE TRIGGER trg AFTER INSERT ON users BEGIN UPDATE stats SET n = n + 1; END")
-        .operation()).isEqualTo("create-trigger");
+    assertThat(
+            SqlClassifier.classify(
+                    "CREATE TRIGGER trg AFTER INSERT ON users BEGIN UPDATE stats SET n = n + 1; END")
+                .operation())
+        .isEqualTo("create-trigger");
     assertThat(SqlClassifier.classify("BEGIN my_proc(?); END;").operation()).isEqualTo("begin");
   }
 

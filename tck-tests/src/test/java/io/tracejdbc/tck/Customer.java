@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "tck_customer")
 class Customer {
-  @Id
-  Long id;
+  @Id Long id;
 
   @Column(unique = true, nullable = false)
   String email;

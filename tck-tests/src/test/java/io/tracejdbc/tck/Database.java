@@ -13,26 +13,37 @@ import java.util.UUID;
  */
 final class Database {
   final String name;
+
   /** The {@code jdbc:tracing:} URL, without options. */
   final String tracingUrl;
-  /** What starts the first URL parameter and separates the others: {@code ?}/{@code &} or {@code ;}/{@code ;}. */
+
+  /**
+   * What starts the first URL parameter and separates the others: {@code ?}/{@code &} or {@code
+   * ;}/{@code ;}.
+   */
   private final String firstSeparator;
+
   private final String separator;
   final String user;
   final String password;
 
   // the tags of its spans
   final String system;
+
   /** OpenTelemetry's {@code db.system.name}. */
   final String systemName;
+
   final String instance;
+
   /** Null for an embedded database, which has no peer. */
   final String host;
+
   final Integer port;
 
   // a primary key violation, as the real driver reports it
   final String duplicateKeySqlState;
   final int duplicateKeyErrorCode;
+
   /** OpenTelemetry's {@code db.response.status_code} for it: the most specific code given. */
   final String duplicateKeyStatusCode;
 
@@ -41,6 +52,7 @@ final class Database {
 
   /** A parameter of the real driver, which must reach it untouched, and the query that reads it. */
   final String realParameter;
+
   final String realParameterQuery;
   final String realParameterValue;
 
@@ -113,7 +125,8 @@ final class Database {
 
   /** The PostgreSQL server at 127.0.0.1:5432, database {@code test}, trust authentication. */
   static Database postgresql() {
-    Builder b = new Builder("PostgreSQL", "jdbc:tracing:postgresql://127.0.0.1:5432/test", "?", "&");
+    Builder b =
+        new Builder("PostgreSQL", "jdbc:tracing:postgresql://127.0.0.1:5432/test", "?", "&");
     b.user = "postgres";
     b.password = "";
     b.system = "postgresql";

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flyway migrating PostgreSQL through a pool of {@code jdbc:tracing:} connections. Flyway tells
- * the database from {@code DatabaseMetaData.getURL()}, which is the real driver's URL.
+ * Flyway migrating PostgreSQL through a pool of {@code jdbc:tracing:} connections. Flyway tells the
+ * database from {@code DatabaseMetaData.getURL()}, which is the real driver's URL.
  */
 class FlywayOnPostgresqlTest {
   final MockTracer tracer = new MockTracer();
@@ -37,19 +37,22 @@ class FlywayOnPostgresqlTest {
     if (dataSource == null) {
       return;
     }
-    try (HikariDataSource d = dataSource; Connection c = d.getConnection(); Statement s = c.createStatement()) {
+    try (HikariDataSource d = dataSource;
+        Connection c = d.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
   }
 
   @Test
   void migrationsRunToCompletionWithCreateTableSpans() {
-    MigrateResult result = Flyway.configure()
-        .dataSource(dataSource)
-        .schemas(schema)
-        .locations("classpath:db/tck-migration")
-        .load()
-        .migrate();
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .schemas(schema)
+            .locations("classpath:db/tck-migration")
+            .load()
+            .migrate();
 
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isEqualTo(2);

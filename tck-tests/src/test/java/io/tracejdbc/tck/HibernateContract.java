@@ -41,13 +41,15 @@ abstract class HibernateContract {
     db = database();
     db.assumeAvailable();
     TracingDriver.init(tracer, true, false);
-    Configuration configuration = new Configuration()
-        .addAnnotatedClass(Customer.class)
-        .setProperty("jakarta.persistence.jdbc.url", db.tracingUrl)
-        .setProperty("hibernate.connection.pool_size", "1")
-        .setProperty("hibernate.hbm2ddl.auto", "create-only");
+    Configuration configuration =
+        new Configuration()
+            .addAnnotatedClass(Customer.class)
+            .setProperty("jakarta.persistence.jdbc.url", db.tracingUrl)
+            .setProperty("hibernate.connection.pool_size", "1")
+            .setProperty("hibernate.hbm2ddl.auto", "create-only");
     if (db.user != null) {
-      configuration.setProperty("jakarta.persistence.jdbc.user", db.user)
+      configuration
+          .setProperty("jakarta.persistence.jdbc.user", db.user)
           .setProperty("jakarta.persistence.jdbc.password", db.password);
     }
     settings().forEach(configuration::setProperty);
@@ -70,7 +72,8 @@ abstract class HibernateContract {
       session.doWork(connection -> TracingDriver.setParentSpan(connection, parent));
       session.persist(new Customer(1, "ada@example.com"));
       session.persist(new Customer(2, "bob@example.com"));
-      session.createSelectionQuery("from Customer where email = :email", Customer.class)
+      session
+          .createSelectionQuery("from Customer where email = :email", Customer.class)
           .setParameter("email", "ada@example.com")
           .getSingleResult();
       transaction.commit();
@@ -81,12 +84,15 @@ abstract class HibernateContract {
     }
     parent.finish();
 
-    assertThat(operations(tracer)).containsExactly("insert", "insert", "select", "commit", "request");
+    assertThat(operations(tracer))
+        .containsExactly("insert", "insert", "select", "commit", "request");
     assertThat(tracer.finishedSpans().subList(0, 4)).allMatch(span -> isChildOf(span, parent));
     assertThat(named(tracer, "insert"))
-        .allSatisfy(span -> assertThat((String) span.tags().get("db.sql.table"))
-            .as("the table as written, qualified when Hibernate qualifies it")
-            .endsWith("tck_customer"));
+        .allSatisfy(
+            span ->
+                assertThat((String) span.tags().get("db.sql.table"))
+                    .as("the table as written, qualified when Hibernate qualifies it")
+                    .endsWith("tck_customer"));
   }
 
   @Test

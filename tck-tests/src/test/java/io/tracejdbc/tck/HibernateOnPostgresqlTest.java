@@ -17,13 +17,13 @@ class HibernateOnPostgresqlTest extends HibernateContract {
   @Override
   Map<String, String> settings() {
     return Map.of(
-        "hibernate.default_schema", schema,
-        "hibernate.hbm2ddl.create_namespaces", "true");
+        "hibernate.default_schema", schema, "hibernate.hbm2ddl.create_namespaces", "true");
   }
 
   @Override
   void cleanUp() throws SQLException {
-    try (Connection c = db.connect("traceAllConnections=false"); Statement s = c.createStatement()) {
+    try (Connection c = db.connect("traceAllConnections=false");
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
   }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * connection shows that a mark never outlives the checkout it was set in.
  */
 abstract class HikariPoolContract {
-  /** HikariCP calls {@code beginRequest()}/{@code endRequest()} around a checkout only when this is true. */
+  /**
+   * HikariCP calls {@code beginRequest()}/{@code endRequest()} around a checkout only when this is
+   * true.
+   */
   static final String REQUEST_BOUNDARIES = "com.zaxxer.hikari.enableRequestBoundaries";
 
   final MockTracer tracer = new MockTracer();
@@ -40,7 +43,8 @@ abstract class HikariPoolContract {
     TracingDriver.init(tracer, true, false);
     pool = pool(db, 1);
     table = "tck_" + Database.uniqueSuffix();
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name VARCHAR(50))");
     }
   }
@@ -50,7 +54,9 @@ abstract class HikariPoolContract {
     if (pool == null) {
       return;
     }
-    try (HikariDataSource p = pool; Connection c = p.getConnection(); Statement s = c.createStatement()) {
+    try (HikariDataSource p = pool;
+        Connection c = p.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE " + table);
     }
   }
@@ -86,7 +92,8 @@ abstract class HikariPoolContract {
   @Test
   void aParentSetThroughThePoolsStatementCoversItsNextExecution() throws SQLException {
     MockSpan parent = tracer.buildSpan("request").start();
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       TracingDriver.setParentSpan(s, parent);
       s.executeQuery("SELECT COUNT(*) FROM " + table).close();
       s.executeQuery("SELECT COUNT(*) FROM " + table).close();
@@ -131,7 +138,8 @@ abstract class HikariPoolContract {
     assertUnusedMarkDoesNotReachTheNextBorrower(pool);
   }
 
-  private void assertUnusedMarkDoesNotReachTheNextBorrower(HikariDataSource from) throws SQLException {
+  private void assertUnusedMarkDoesNotReachTheNextBorrower(HikariDataSource from)
+      throws SQLException {
     MockSpan parent = tracer.buildSpan("request").start();
     Object physical;
     try (Connection first = from.getConnection()) {

@@ -83,9 +83,12 @@ abstract class JooqContract {
 
     sql.insertInto(table, id, name).values(7, "secret").execute();
 
-    assertThat(tracer.finishedSpans()).singleElement()
-        .satisfies(span -> assertThat((String) span.tags().get("db.statement"))
-            .doesNotContain("secret")
-            .contains("?"));
+    assertThat(tracer.finishedSpans())
+        .singleElement()
+        .satisfies(
+            span ->
+                assertThat((String) span.tags().get("db.statement"))
+                    .doesNotContain("secret")
+                    .contains("?"));
   }
 }

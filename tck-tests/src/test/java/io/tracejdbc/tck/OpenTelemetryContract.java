@@ -38,14 +38,40 @@ import org.junit.jupiter.api.Test;
  */
 abstract class OpenTelemetryContract {
   /** Every attribute a span may have; OpenTracing's names are none of them. */
-  private static final Set<String> CONVENTIONS = Set.of(
-      "db.system.name", "db.namespace", "db.query.text", "db.query.summary", "db.operation.name",
-      "db.collection.name", "server.address", "server.port", "db.operation.batch.size",
-      "db.response.status_code", "error.type", "tracejdbc.rows_affected");
-  private static final List<String> OPENTRACING_NAMES = List.of(
-      "span.kind", "component", "db.type", "db.system", "db.instance", "db.user", "db.statement",
-      "db.operation", "db.sql.table", "peer.hostname", "peer.port", "peer.address", "db.batch.size",
-      "db.rows_affected", "db.sql_state", "db.error_code", "error");
+  private static final Set<String> CONVENTIONS =
+      Set.of(
+          "db.system.name",
+          "db.namespace",
+          "db.query.text",
+          "db.query.summary",
+          "db.operation.name",
+          "db.collection.name",
+          "server.address",
+          "server.port",
+          "db.operation.batch.size",
+          "db.response.status_code",
+          "error.type",
+          "tracejdbc.rows_affected");
+
+  private static final List<String> OPENTRACING_NAMES =
+      List.of(
+          "span.kind",
+          "component",
+          "db.type",
+          "db.system",
+          "db.instance",
+          "db.user",
+          "db.statement",
+          "db.operation",
+          "db.sql.table",
+          "peer.hostname",
+          "peer.port",
+          "peer.address",
+          "db.batch.size",
+          "db.rows_affected",
+          "db.sql_state",
+          "db.error_code",
+          "error");
 
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider provider =
@@ -143,8 +169,7 @@ abstract class OpenTelemetryContract {
   }
 
   @Test
-  void commitRollbackAndSavepointsAreClientSpansWithTheConnectionsAttributes()
-      throws SQLException {
+  void commitRollbackAndSavepointsAreClientSpansWithTheConnectionsAttributes() throws SQLException {
     connection.setAutoCommit(false);
     update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
     Savepoint savepoint = connection.setSavepoint();
@@ -153,8 +178,9 @@ abstract class OpenTelemetryContract {
     update("INSERT INTO " + table + " (id, name) VALUES (2, 'b')");
     connection.rollback();
 
-    assertThat(names()).containsExactly(
-        "INSERT " + table, "SAVEPOINT", "ROLLBACK", "COMMIT", "INSERT " + table, "ROLLBACK");
+    assertThat(names())
+        .containsExactly(
+            "INSERT " + table, "SAVEPOINT", "ROLLBACK", "COMMIT", "INSERT " + table, "ROLLBACK");
     assertThat(exporter.getFinishedSpanItems())
         .allSatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT));
     Map<String, Object> expected = connectionAttributes();
@@ -175,16 +201,26 @@ abstract class OpenTelemetryContract {
     }
     connection.setSavepoint();
     connection.commit();
-    catchThrowableOfType(SQLException.class,
+    catchThrowableOfType(
+        SQLException.class,
         () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
 
-    assertThat(names()).containsExactly("INSERT " + table, "SELECT " + table, "BATCH", "SAVEPOINT",
-        "COMMIT", "INSERT " + table);
-    assertThat(exporter.getFinishedSpanItems()).allSatisfy(span -> {
-      assertThat(CONVENTIONS).containsAll(attributes(span).keySet());
-      assertThat(attributes(span)).doesNotContainKeys(OPENTRACING_NAMES.toArray(new String[0]));
-      assertThat(span.getEvents()).extracting(EventData::getName).doesNotContain("error");
-    });
+    assertThat(names())
+        .containsExactly(
+            "INSERT " + table,
+            "SELECT " + table,
+            "BATCH",
+            "SAVEPOINT",
+            "COMMIT",
+            "INSERT " + table);
+    assertThat(exporter.getFinishedSpanItems())
+        .allSatisfy(
+            span -> {
+              assertThat(CONVENTIONS).containsAll(attributes(span).keySet());
+              assertThat(attributes(span))
+                  .doesNotContainKeys(OPENTRACING_NAMES.toArray(new String[0]));
+              assertThat(span.getEvents()).extracting(EventData::getName).doesNotContain("error");
+            });
   }
 
   // Errors
@@ -223,8 +259,8 @@ abstract class OpenTelemetryContract {
   void withRawStatementTextTheExceptionIsRecordedWhole() throws SQLException {
     SQLException thrown;
     try (Connection raw = db.connect("statementText=raw")) {
-      thrown = catchThrowableOfType(SQLException.class,
-          () -> query(raw, "SELECT * FROM tck_missing"));
+      thrown =
+          catchThrowableOfType(SQLException.class, () -> query(raw, "SELECT * FROM tck_missing"));
     }
 
     SpanData span = onlySpan();
@@ -278,11 +314,21 @@ abstract class OpenTelemetryContract {
     parent.end();
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
-    assertThat(names()).containsExactly("INSERT " + table, "SAVEPOINT", "ROLLBACK",
-        "SELECT " + table, "COMMIT", "SELECT " + table, "request");
-    assertThat(spans.subList(0, 5)).allSatisfy(span -> assertThat(isChildOf(span, parent))
-        .as("%s is a child of the request", span.getName())
-        .isTrue());
+    assertThat(names())
+        .containsExactly(
+            "INSERT " + table,
+            "SAVEPOINT",
+            "ROLLBACK",
+            "SELECT " + table,
+            "COMMIT",
+            "SELECT " + table,
+            "request");
+    assertThat(spans.subList(0, 5))
+        .allSatisfy(
+            span ->
+                assertThat(isChildOf(span, parent))
+                    .as("%s is a child of the request", span.getName())
+                    .isTrue());
     assertThat(spans.get(5).getParentSpanContext().isValid()).isFalse();
   }
 
@@ -300,8 +346,8 @@ abstract class OpenTelemetryContract {
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertThat(names())
         .containsExactly("INSERT " + table, "ROLLBACK", "SELECT " + table, "request");
-    assertThat(spans.subList(0, 2)).allSatisfy(span -> assertThat(isChildOf(span, parent))
-        .isTrue());
+    assertThat(spans.subList(0, 2))
+        .allSatisfy(span -> assertThat(isChildOf(span, parent)).isTrue());
     assertThat(spans.get(2).getParentSpanContext().isValid()).isFalse();
   }
 
@@ -322,8 +368,10 @@ abstract class OpenTelemetryContract {
   private SQLException insertDuplicateKey() throws SQLException {
     update("INSERT INTO " + table + " (id, name) VALUES (1, 'once')");
     exporter.reset();
-    SQLException thrown = catchThrowableOfType(SQLException.class,
-        () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
+    SQLException thrown =
+        catchThrowableOfType(
+            SQLException.class,
+            () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
     assertThat((Throwable) thrown).as("the duplicate key error").isNotNull();
     return thrown;
   }
@@ -380,7 +428,8 @@ abstract class OpenTelemetryContract {
   }
 
   private static void query(Connection on, String sql) throws SQLException {
-    try (Statement statement = on.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = on.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         rows.getObject(1);
       }

@@ -22,8 +22,9 @@ class PackagedDriverTest {
         .matches(".*/tracejdbc-driver-[^/]*\\.jar");
     assertThat(locationOf(Class.forName("io.tracejdbc.driver.shaded.parser.SqlClassifier")))
         .isEqualTo(jar);
-    assertThat(locationOf(Class.forName(
-        "io.tracejdbc.driver.shaded.jsqlparser.parser.CCJSqlParser"))).isEqualTo(jar);
+    assertThat(
+            locationOf(Class.forName("io.tracejdbc.driver.shaded.jsqlparser.parser.CCJSqlParser")))
+        .isEqualTo(jar);
   }
 
   @Test

@@ -31,7 +31,8 @@ public final class Servers {
     if ("1".equals(System.getenv(REQUIRE_SERVERS))) {
       fail(message + ", and " + REQUIRE_SERVERS + "=1 requires it");
     }
-    assumeTrue(false, message + ": skipping its tests (set " + REQUIRE_SERVERS + "=1 to fail instead)");
+    assumeTrue(
+        false, message + ": skipping its tests (set " + REQUIRE_SERVERS + "=1 to fail instead)");
   }
 
   private static boolean answers(String host, int port) {

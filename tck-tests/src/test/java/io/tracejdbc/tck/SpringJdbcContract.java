@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring's {@link JdbcTemplate} in a {@link TransactionTemplate} (what {@code @Transactional}
- * does): a parent set on the transaction's connection covers it until the template commits or
- * rolls back. A pool of one connection makes the later statements run on the same one.
+ * does): a parent set on the transaction's connection covers it until the template commits or rolls
+ * back. A pool of one connection makes the later statements run on the same one.
  */
 abstract class SpringJdbcContract {
   final MockTracer tracer = new MockTracer();
@@ -57,11 +57,12 @@ abstract class SpringJdbcContract {
   void theTemplatesCommitEndsConnectionTracing() {
     MockSpan parent = tracer.buildSpan("request").start();
 
-    transaction.executeWithoutResult(status -> {
-      TracingDriver.setParentSpan(DataSourceUtils.getConnection(dataSource), parent);
-      jdbc.update("INSERT INTO " + table + " (id, name) VALUES (?, ?)", 1, "a");
-      jdbc.queryForList("SELECT name FROM " + table);
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          TracingDriver.setParentSpan(DataSourceUtils.getConnection(dataSource), parent);
+          jdbc.update("INSERT INTO " + table + " (id, name) VALUES (?, ?)", 1, "a");
+          jdbc.queryForList("SELECT name FROM " + table);
+        });
     jdbc.queryForList("SELECT id FROM " + table);
     parent.finish();
 
@@ -73,11 +74,12 @@ abstract class SpringJdbcContract {
   void theTemplatesRollbackEndsConnectionTracing() {
     MockSpan parent = tracer.buildSpan("request").start();
 
-    transaction.executeWithoutResult(status -> {
-      TracingDriver.setParentSpan(DataSourceUtils.getConnection(dataSource), parent);
-      jdbc.update("INSERT INTO " + table + " (id, name) VALUES (?, ?)", 1, "a");
-      status.setRollbackOnly();
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          TracingDriver.setParentSpan(DataSourceUtils.getConnection(dataSource), parent);
+          jdbc.update("INSERT INTO " + table + " (id, name) VALUES (?, ?)", 1, "a");
+          status.setRollbackOnly();
+        });
     Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     parent.finish();
 

@@ -24,7 +24,9 @@ final class Traces {
 
   /** The finished spans named {@code operation}. */
   static List<MockSpan> named(MockTracer tracer, String operation) {
-    return tracer.finishedSpans().stream().filter(s -> s.operationName().equals(operation)).toList();
+    return tracer.finishedSpans().stream()
+        .filter(s -> s.operationName().equals(operation))
+        .toList();
   }
 
   static boolean isChildOf(MockSpan span, MockSpan parent) {

@@ -95,7 +95,8 @@ abstract class TracingContract {
   }
 
   @Test
-  void peerTagsNameTheServerWithAnIntegerPortAndAreAbsentForEmbeddedDatabases() throws SQLException {
+  void peerTagsNameTheServerWithAnIntegerPortAndAreAbsentForEmbeddedDatabases()
+      throws SQLException {
     query("SELECT name FROM " + table);
 
     Map<String, Object> tags = onlySpan(tracer).tags();
@@ -161,7 +162,8 @@ abstract class TracingContract {
   }
 
   @Test
-  void theStatementIsSanitizedWithLiteralsAsPlaceholdersAndWhitespaceCollapsed() throws SQLException {
+  void theStatementIsSanitizedWithLiteralsAsPlaceholdersAndWhitespaceCollapsed()
+      throws SQLException {
     query("SELECT name\n  FROM " + table + "\n WHERE id = 42   AND name = 'secret'");
 
     assertThat(onlySpan(tracer).tags())
@@ -172,7 +174,8 @@ abstract class TracingContract {
   void aStringEndingInABackslashHidesOnlyItselfAsTheDatabaseReadsIt() throws SQLException {
     query("SELECT " + backslashPath() + " AS path, 'alice@example.com' AS owner");
 
-    assertThat(onlySpan(tracer).tags()).containsEntry("db.statement", "SELECT ? AS path, ? AS owner");
+    assertThat(onlySpan(tracer).tags())
+        .containsEntry("db.statement", "SELECT ? AS path, ? AS owner");
   }
 
   /** The text C:\ as a string literal of this database. */
@@ -197,9 +200,11 @@ abstract class TracingContract {
 
     assertThat(operations(tracer)).containsExactly("select", "select");
     assertThat(tracer.finishedSpans())
-        .allSatisfy(span -> assertThat(span.tags())
-            .containsEntry("db.statement", sql)
-            .containsEntry("db.sql.table", table));
+        .allSatisfy(
+            span ->
+                assertThat(span.tags())
+                    .containsEntry("db.statement", sql)
+                    .containsEntry("db.sql.table", table));
   }
 
   @Test
@@ -236,8 +241,13 @@ abstract class TracingContract {
     assertThat(span.tags())
         .containsEntry("db.batch.size", 2)
         .doesNotContainKey("db.sql.table")
-        .containsEntry("db.statement", "INSERT INTO " + table + " (id, name) VALUES (?, ?); UPDATE "
-            + table + " SET name = ? WHERE id = ?");
+        .containsEntry(
+            "db.statement",
+            "INSERT INTO "
+                + table
+                + " (id, name) VALUES (?, ?); UPDATE "
+                + table
+                + " SET name = ? WHERE id = ?");
   }
 
   // Errors
@@ -247,8 +257,10 @@ abstract class TracingContract {
     insertRows(1);
     tracer.reset();
 
-    SQLException thrown = catchThrowableOfType(SQLException.class,
-        () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
+    SQLException thrown =
+        catchThrowableOfType(
+            SQLException.class,
+            () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
 
     assertThat((Throwable) thrown).as("the duplicate key error").isNotNull();
     assertThat(thrown.getErrorCode()).isEqualTo(db.duplicateKeyErrorCode);
@@ -269,17 +281,17 @@ abstract class TracingContract {
     insertRows(1);
     tracer.reset();
 
-    SQLException thrown = catchThrowableOfType(SQLException.class,
-        () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
+    SQLException thrown =
+        catchThrowableOfType(
+            SQLException.class,
+            () -> update("INSERT INTO " + table + " (id, name) VALUES (1, 'again')"));
 
     MockSpan span = onlySpan(tracer);
     assertThat(span.logEntries()).hasSize(1);
     Map<String, ?> fields = span.logEntries().get(0).fields();
     assertThat(fields.get("event")).isEqualTo("error");
     assertThat(fields.get("error.kind")).isEqualTo(thrown.getClass().getName());
-    assertThat((String) fields.get("message"))
-        .isNotBlank()
-        .doesNotContain("again", "'1'", "\n");
+    assertThat((String) fields.get("message")).isNotBlank().doesNotContain("again", "'1'", "\n");
     assertThat(fields).doesNotContainKey("error.object");
   }
 
@@ -287,7 +299,8 @@ abstract class TracingContract {
   void withRawStatementTextTheErrorLogHoldsTheExceptionTheCallerGets() throws SQLException {
     SQLException thrown;
     try (Connection raw = db.connect("statementText=raw")) {
-      thrown = catchThrowableOfType(SQLException.class, () -> query(raw, "SELECT * FROM tck_missing"));
+      thrown =
+          catchThrowableOfType(SQLException.class, () -> query(raw, "SELECT * FROM tck_missing"));
     }
 
     Map<String, ?> fields = onlySpan(tracer).logEntries().get(0).fields();
@@ -363,7 +376,8 @@ abstract class TracingContract {
     parent.finish();
 
     assertThat(operations(tracer))
-        .containsExactly("insert", "savepoint", "insert", "rollback", "select", "commit", "request");
+        .containsExactly(
+            "insert", "savepoint", "insert", "rollback", "select", "commit", "request");
     assertChildrenOf(parent, "insert", "savepoint", "rollback", "select", "commit");
     assertThat(rowCount()).isEqualTo(1);
   }
@@ -525,13 +539,15 @@ abstract class TracingContract {
 
   @Test
   void tracejdbcOptionsAreTakenOutAndTheRealDriversParametersPassThrough() throws SQLException {
-    try (Connection options = db.connect("statementText=raw", db.realParameter, "traceTransactions=false")) {
+    try (Connection options =
+        db.connect("statementText=raw", db.realParameter, "traceTransactions=false")) {
       try (Statement statement = options.createStatement();
           ResultSet rows = statement.executeQuery(db.realParameterQuery)) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).isEqualTo(db.realParameterValue);
       }
-      assertThat(options.getMetaData().getURL()).doesNotContain("statementText", "traceTransactions");
+      assertThat(options.getMetaData().getURL())
+          .doesNotContain("statementText", "traceTransactions");
     }
   }
 
@@ -573,9 +589,11 @@ abstract class TracingContract {
       assertThat(named(tracer, operation))
           .as("%s spans", operation)
           .isNotEmpty()
-          .allSatisfy(span -> assertThat(isChildOf(span, parent))
-              .as("%s is a child of %s", operation, parent.operationName())
-              .isTrue());
+          .allSatisfy(
+              span ->
+                  assertThat(isChildOf(span, parent))
+                      .as("%s is a child of %s", operation, parent.operationName())
+                      .isTrue());
     }
   }
 
@@ -610,7 +628,8 @@ abstract class TracingContract {
   }
 
   private static void query(Connection on, String sql) throws SQLException {
-    try (Statement statement = on.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = on.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         rows.getObject(1);
       }

@@ -6,8 +6,7 @@ import javax.sql.DataSource;
 
 /**
  * What another tracing API's module ({@code tracejdbc-opentelemetry}) needs of the driver's
- * registry, which is package-private: the driver's package provides the one instance when it
- * loads.
+ * registry, which is package-private: the driver's package provides the one instance when it loads.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
  */
@@ -56,6 +55,6 @@ public abstract class DriverAccess {
   public abstract void setParentSpan(Object target, Object parent);
 
   /** A data source whose connections send their spans to {@code telemetry}. */
-  public abstract DataSource dataSource(DataSource real, Telemetry<?> telemetry,
-      TracingOptions options);
+  public abstract DataSource dataSource(
+      DataSource real, Telemetry<?> telemetry, TracingOptions options);
 }

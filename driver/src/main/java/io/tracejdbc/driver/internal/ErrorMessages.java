@@ -3,8 +3,8 @@ package io.tracejdbc.driver.internal;
 import io.tracejdbc.parser.SqlClassifier;
 
 /**
- * What a span may say of a driver's exception message when statement text is not raw. Drivers
- * put data in their messages: pgjdbc adds a {@code Detail: Key (email)=(bob@x.org)} line, MariaDB
+ * What a span may say of a driver's exception message when statement text is not raw. Drivers put
+ * data in their messages: pgjdbc adds a {@code Detail: Key (email)=(bob@x.org)} line, MariaDB
  * quotes the duplicate value, and either may double-quote a value it could not convert.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.

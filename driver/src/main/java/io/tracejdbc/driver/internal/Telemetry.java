@@ -3,8 +3,8 @@ package io.tracejdbc.driver.internal;
 import io.tracejdbc.driver.internal.url.DbInfo;
 
 /**
- * Where the driver's spans go: the seam between the driver, which decides what is traced and
- * under which parent, and one tracing API. The driver has an OpenTracing side; {@code
+ * Where the driver's spans go: the seam between the driver, which decides what is traced and under
+ * which parent, and one tracing API. The driver has an OpenTracing side; {@code
  * tracejdbc-opentelemetry} adds an OpenTelemetry one.
  *
  * <p>The driver calls each method at most once per span, in order: {@link #start}, then {@link
@@ -25,25 +25,25 @@ public interface Telemetry<S> {
   /**
    * Starts the client span of one call to the database.
    *
-   * @param parent the parent a registry mark gave, or null for the current span (or none); a
-   *     parent of another tracing API counts as null
+   * @param parent the parent a registry mark gave, or null for the current span (or none); a parent
+   *     of another tracing API counts as null
    * @param db the connection's database facts
    * @param operation the operation name, such as {@code select} or {@code create-table}
    * @param table the first table the statement touches, or null; of a batch, the first table of
    *     every statement in it when that is one table, else null
    * @param statement the statement text, as the options want it shown, or null for none
-   * @param batchSize the number of statements or parameter sets of a batch, 0 when not a batch
-   *     (and for an empty batch)
+   * @param batchSize the number of statements or parameter sets of a batch, 0 when not a batch (and
+   *     for an empty batch)
    */
-  S start(Object parent, DbInfo db, String operation, String table, String statement,
-      int batchSize);
+  S start(
+      Object parent, DbInfo db, String operation, String table, String statement, int batchSize);
 
   /** The rows a statement that writes rows reports it wrote (0 or more). */
   void rowsAffected(S span, long rows);
 
   /**
-   * The call threw {@code error}; with {@code raw} false, nothing of its message that may hold
-   * data (values, later lines) may reach the span: see {@link ErrorMessages#redact}.
+   * The call threw {@code error}; with {@code raw} false, nothing of its message that may hold data
+   * (values, later lines) may reach the span: see {@link ErrorMessages#redact}.
    */
   void failed(S span, Throwable error, boolean raw);
 

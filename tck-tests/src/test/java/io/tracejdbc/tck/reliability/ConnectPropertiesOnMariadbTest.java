@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connect properties whose values are not text (as HikariCP's {@code addDataSourceProperty}
- * passes them) reach MariaDB Connector/J through tracejdbc as they do without it: {@code
+ * Connect properties whose values are not text (as HikariCP's {@code addDataSourceProperty} passes
+ * them) reach MariaDB Connector/J through tracejdbc as they do without it: {@code
  * useServerPrepStmts=true} makes the server prepare the statement.
  */
 class ConnectPropertiesOnMariadbTest {
@@ -85,8 +85,8 @@ class ConnectPropertiesOnMariadbTest {
   }
 
   private static long serverPrepares(Connection c) throws SQLException {
-    try (ResultSet rs = c.createStatement()
-        .executeQuery("SHOW SESSION STATUS LIKE 'Com_stmt_prepare'")) {
+    try (ResultSet rs =
+        c.createStatement().executeQuery("SHOW SESSION STATUS LIKE 'Com_stmt_prepare'")) {
       rs.next();
       return rs.getLong(2);
     }

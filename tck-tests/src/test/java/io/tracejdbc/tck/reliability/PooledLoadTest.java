@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 16 threads run 2,000 statements each through a HikariCP pool of 4 connections, each thread
- * under its own parent span, in four shapes that take turns: a transaction marked on the
- * connection and committed; the same returned to the pool uncommitted (the pool rolls it back);
- * statements marked one by one; statements under the thread's active span. Every statement gives
- * exactly one span, under its own thread's parent: a mark that reached the next borrower of a
- * connection would put a span under another thread's parent. A deadlock fails on the timeout.
+ * 16 threads run 2,000 statements each through a HikariCP pool of 4 connections, each thread under
+ * its own parent span, in four shapes that take turns: a transaction marked on the connection and
+ * committed; the same returned to the pool uncommitted (the pool rolls it back); statements marked
+ * one by one; statements under the thread's active span. Every statement gives exactly one span,
+ * under its own thread's parent: a mark that reached the next borrower of a connection would put a
+ * span under another thread's parent. A deadlock fails on the timeout.
  */
 @Timeout(120)
 class PooledLoadTest {
@@ -72,16 +72,19 @@ class PooledLoadTest {
       for (int t = 0; t < THREADS; t++) {
         MockSpan parent = tracer.buildSpan("request-" + t).start();
         parents.add(parent);
-        Thread thread = new Thread(() -> {
-          try {
-            start.await();
-            for (int turn = 0; turn < STATEMENTS_PER_THREAD / STATEMENTS_PER_TURN; turn++) {
-              runTurn(pool, parent, turn % 4);
-            }
-          } catch (Throwable e) {
-            failures.put(parent.context().spanId(), e);
-          }
-        }, "load-" + t);
+        Thread thread =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                    for (int turn = 0; turn < STATEMENTS_PER_THREAD / STATEMENTS_PER_TURN; turn++) {
+                      runTurn(pool, parent, turn % 4);
+                    }
+                  } catch (Throwable e) {
+                    failures.put(parent.context().spanId(), e);
+                  }
+                },
+                "load-" + t);
         threads.add(thread);
         thread.start();
       }
@@ -96,20 +99,29 @@ class PooledLoadTest {
     assertThat(spans).hasSize(THREADS * STATEMENTS_PER_THREAD);
     Map<Long, Long> spansPerParent =
         spans.stream().collect(Collectors.groupingBy(MockSpan::parentId, Collectors.counting()));
-    Map<Long, Long> expected = parents.stream().collect(Collectors.toMap(
-        parent -> parent.context().spanId(), parent -> (long) STATEMENTS_PER_THREAD));
+    Map<Long, Long> expected =
+        parents.stream()
+            .collect(
+                Collectors.toMap(
+                    parent -> parent.context().spanId(), parent -> (long) STATEMENTS_PER_THREAD));
     assertThat(spansPerParent).isEqualTo(expected);
     Map<Long, MockSpan> parentById =
         parents.stream().collect(Collectors.toMap(p -> p.context().spanId(), Function.identity()));
-    assertThat(spans).allSatisfy(span -> assertThat(span.tags().get("db.statement"))
-        .as("a span's statement names its own thread's parent")
-        .isEqualTo("SELECT ? AS " + parentById.get(span.parentId()).operationName().replace('-', '_')));
+    assertThat(spans)
+        .allSatisfy(
+            span ->
+                assertThat(span.tags().get("db.statement"))
+                    .as("a span's statement names its own thread's parent")
+                    .isEqualTo(
+                        "SELECT ? AS "
+                            + parentById.get(span.parentId()).operationName().replace('-', '_')));
   }
 
   /** Four statements in one of the four shapes; each selects its thread's parent's name. */
   private void runTurn(HikariDataSource pool, MockSpan parent, int shape) throws SQLException {
     String sql = "SELECT ? AS " + parent.operationName().replace('-', '_');
-    try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
       switch (shape) {
         case 0, 1 -> {
           c.setAutoCommit(false);

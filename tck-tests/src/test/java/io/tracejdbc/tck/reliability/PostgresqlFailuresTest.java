@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * PostgreSQL failing under a traced connection: a backend killed mid-transaction and a statement
- * timeout. pgjdbc's own exception reaches the caller (the instance the span logged, with
- * {@code statementText=raw}), the span is finished with its SQLState, and a HikariCP pool, which
+ * timeout. pgjdbc's own exception reaches the caller (the instance the span logged, with {@code
+ * statementText=raw}), the span is finished with its SQLState, and a HikariCP pool, which
  * recognizes a dead connection by that exception, replaces it.
  */
 @Timeout(60)
@@ -48,7 +48,8 @@ class PostgresqlFailuresTest {
   @Test
   void aBackendKilledMidTransactionFailsTheNextStatementWithPgjdbcsOwnError() throws SQLException {
     SQLException thrown;
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       s.executeQuery("SELECT 1").close();
       terminate(backendPid(c));
@@ -60,14 +61,17 @@ class PostgresqlFailuresTest {
     assertThat(madeBy(thrown, "org.postgresql")).as("made by pgjdbc").isTrue();
     MockSpan span = tracer.finishedSpans().get(0);
     assertThat(span.operationName()).isEqualTo("select");
-    assertThat(span.tags()).containsEntry("error", true).containsEntry("db.sql_state", thrown.getSQLState());
+    assertThat(span.tags())
+        .containsEntry("error", true)
+        .containsEntry("db.sql_state", thrown.getSQLState());
     assertThat(errorLog(span).get("error.object")).isSameAs(thrown);
   }
 
   @Test
   void theRollbackAfterAKilledBackendIsFinishedWithItsErrorAndEndsTheMark() throws SQLException {
     MockSpan request = tracer.buildSpan("request").start();
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, request);
       s.executeQuery("SELECT 1").close();
@@ -89,7 +93,8 @@ class PostgresqlFailuresTest {
   @Test
   void aQueryTimeoutFailsWithPgjdbcsCancellationAndLeavesTheConnectionUsable() throws SQLException {
     SQLException thrown;
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       thrown = catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT pg_sleep(5)"));
 
@@ -115,14 +120,17 @@ class PostgresqlFailuresTest {
     config.setPoolName("reliability-kill");
     try (HikariDataSource pool = new HikariDataSource(config)) {
       int killed;
-      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement()) {
         killed = backendPid(c);
         terminate(killed);
-        SQLException thrown = catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT 1"));
+        SQLException thrown =
+            catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT 1"));
         assertThat(madeBy(thrown, "org.postgresql")).as("made by pgjdbc").isTrue();
       }
 
-      try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+      try (Connection c = pool.getConnection();
+          Statement s = c.createStatement();
           ResultSet rows = s.executeQuery("SELECT 42")) {
         assertThat(backendPid(c)).isNotEqualTo(killed);
         assertThat(rows.next()).isTrue();
@@ -132,7 +140,8 @@ class PostgresqlFailuresTest {
   }
 
   private static int backendPid(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT pg_backend_pid()")) {
+    try (Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT pg_backend_pid()")) {
       rows.next();
       return rows.getInt(1);
     }
@@ -140,7 +149,8 @@ class PostgresqlFailuresTest {
 
   /** Kills the backend {@code pid} from a second session, and waits until it is gone. */
   private static void terminate(int pid) throws SQLException {
-    try (Connection admin = Postgres.raw(); Statement s = admin.createStatement()) {
+    try (Connection admin = Postgres.raw();
+        Statement s = admin.createStatement()) {
       s.execute("SELECT pg_terminate_backend(" + pid + ", 10000)");
     }
   }

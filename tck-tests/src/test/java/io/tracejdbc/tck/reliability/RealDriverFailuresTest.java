@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When sqlite-jdbc fails, the caller gets sqlite-jdbc's own exception (same instance, made in
- * org.sqlite), every span that was started is finished with the error, and a connection's mark
- * ends with the transaction even when commit or rollback fails. With {@code statementText=raw} the
- * span logs the exception object itself, which shows it is the instance the caller gets.
+ * org.sqlite), every span that was started is finished with the error, and a connection's mark ends
+ * with the transaction even when commit or rollback fails. With {@code statementText=raw} the span
+ * logs the exception object itself, which shows it is the instance the caller gets.
  *
  * <p>Close is not here: no driver of the kit fails at close, and tracejdbc's close starts no span.
  */
@@ -61,7 +61,9 @@ class RealDriverFailuresTest {
       thrown = catchThrowableOfType(SQLException.class, () -> c.prepareStatement("SELEC 1"));
     }
 
-    assertThat((Throwable) thrown).isInstanceOf(org.sqlite.SQLiteException.class).hasMessageContaining("SELEC");
+    assertThat((Throwable) thrown)
+        .isInstanceOf(org.sqlite.SQLiteException.class)
+        .hasMessageContaining("SELEC");
     assertThat(madeBy(thrown, "org.sqlite")).as("made by sqlite-jdbc").isTrue();
     assertThat(tracer.finishedSpans()).isEmpty();
   }
@@ -69,8 +71,10 @@ class RealDriverFailuresTest {
   @Test
   void anExecuteFailureReachesTheCallerAsTheSameInstanceItsSpanLogged() throws SQLException {
     SQLException thrown;
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
-      thrown = catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT * FROM missing"));
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
+      thrown =
+          catchThrowableOfType(SQLException.class, () -> s.executeQuery("SELECT * FROM missing"));
     }
 
     assertThat(madeBy(thrown, "org.sqlite")).as("made by sqlite-jdbc").isTrue();
@@ -83,7 +87,8 @@ class RealDriverFailuresTest {
   @Test
   void aCommitFailureReachesTheCallerAndFinishesTheCommitSpanWithIt() throws SQLException {
     SQLException thrown;
-    try (Connection c = withDeferredForeignKey(); Statement s = c.createStatement()) {
+    try (Connection c = withDeferredForeignKey();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       s.executeUpdate("INSERT INTO child VALUES (7)");
       thrown = catchThrowableOfType(SQLException.class, c::commit);
@@ -100,7 +105,8 @@ class RealDriverFailuresTest {
   @Test
   void aConnectionMarkDoesNotSurviveAFailedCommitIntoTheNextTransaction() throws SQLException {
     MockSpan request = tracer.buildSpan("request").start();
-    try (Connection c = withDeferredForeignKey(); Statement s = c.createStatement()) {
+    try (Connection c = withDeferredForeignKey();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, request);
       s.executeUpdate("INSERT INTO child VALUES (7)");
@@ -110,7 +116,8 @@ class RealDriverFailuresTest {
       s.executeQuery("SELECT COUNT(*) FROM child").close();
     }
 
-    assertThat(tracer.finishedSpans()).singleElement()
+    assertThat(tracer.finishedSpans())
+        .singleElement()
         .satisfies(next -> assertThat(isChildOf(next, request)).isFalse())
         .satisfies(next -> assertThat(next.parentId()).isZero());
   }
@@ -119,7 +126,8 @@ class RealDriverFailuresTest {
   void aConnectionMarkDoesNotSurviveAFailedRollbackIntoTheNextTransaction() throws SQLException {
     MockSpan request = tracer.buildSpan("request").start();
     SQLException thrown;
-    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (x INTEGER)");
       c.setAutoCommit(false);
       TracingDriver.setParentSpan(c, request);
@@ -131,7 +139,8 @@ class RealDriverFailuresTest {
     }
 
     assertThat((Throwable) thrown).hasMessageContaining("no transaction is active");
-    assertThat(tracer.finishedSpans()).singleElement()
+    assertThat(tracer.finishedSpans())
+        .singleElement()
         .satisfies(next -> assertThat(next.parentId()).isZero());
   }
 
@@ -141,8 +150,9 @@ class RealDriverFailuresTest {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA foreign_keys = ON");
       s.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
-      s.execute("CREATE TABLE child (parent_id INTEGER"
-          + " REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+      s.execute(
+          "CREATE TABLE child (parent_id INTEGER"
+              + " REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
     }
     return c;
   }

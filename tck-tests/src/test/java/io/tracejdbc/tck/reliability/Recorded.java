@@ -22,7 +22,9 @@ final class Recorded {
         && span.context().traceId() == parent.context().traceId();
   }
 
-  /** Whether {@code error} was made by the real driver: its first frame is in {@code driverPackage}. */
+  /**
+   * Whether {@code error} was made by the real driver: its first frame is in {@code driverPackage}.
+   */
   static boolean madeBy(Throwable error, String driverPackage) {
     return error.getStackTrace().length > 0
         && error.getStackTrace()[0].getClassName().startsWith(driverPackage + ".");

@@ -45,18 +45,21 @@ class RegistryMisuseTest {
       assertThatThrownBy(() -> TracingDriver.setParentSpan(returned, parent))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(returned.getClass().getName());
-      try (Connection next = pool.getConnection(); Statement s = next.createStatement()) {
+      try (Connection next = pool.getConnection();
+          Statement s = next.createStatement()) {
         s.execute("SELECT 1");
       }
     }
 
-    assertThat(tracer.finishedSpans()).singleElement()
+    assertThat(tracer.finishedSpans())
+        .singleElement()
         .satisfies(span -> assertThat(span.parentId()).isZero());
   }
 
   @Test
   void aPoolConnectionOfAnotherDriverIsRejectedNamingItsClass() throws SQLException {
-    try (HikariDataSource pool = pool("jdbc:sqlite::memory:"); Connection c = pool.getConnection()) {
+    try (HikariDataSource pool = pool("jdbc:sqlite::memory:");
+        Connection c = pool.getConnection()) {
       assertThatThrownBy(() -> TracingDriver.setParentSpan(c, parent))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(c.getClass().getName());
@@ -79,7 +82,8 @@ class RegistryMisuseTest {
       other.execute("SELECT 1");
     }
 
-    assertThat(tracer.finishedSpans()).singleElement()
+    assertThat(tracer.finishedSpans())
+        .singleElement()
         .satisfies(span -> assertThat(span.parentId()).isZero());
   }
 
@@ -98,7 +102,8 @@ class RegistryMisuseTest {
       s.execute("SELECT 3");
     }
 
-    assertThat(tracer.finishedSpans()).singleElement()
+    assertThat(tracer.finishedSpans())
+        .singleElement()
         .satisfies(span -> assertThat(span.tags()).containsEntry("db.statement", "SELECT ?"));
   }
 

@@ -43,18 +43,19 @@ class SecretsTest {
   private final MockTracer tracer = new MockTracer();
   private final Logger logger = Logger.getLogger("io.tracejdbc");
   private final List<LogRecord> logged = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private Level level;
 
   @BeforeEach
@@ -72,13 +73,17 @@ class SecretsTest {
     TracingDriver.init(GlobalTracer.get());
   }
 
-  /** Every URL form with a password in it; the ones of absent drivers go to {@link StandInDriver}. */
+  /**
+   * Every URL form with a password in it; the ones of absent drivers go to {@link StandInDriver}.
+   */
   static Stream<String> urlsWithPasswords() {
     return Stream.of(
         "jdbc:tracing:h2:mem:secrets;USER=sa;PASSWORD=" + SECRET,
         "jdbc:tracing:mysql://app:" + SECRET + "@db.example:3306/shop",
         "jdbc:tracing:mysql://db.example/shop?user=app&password=" + SECRET,
-        "jdbc:tracing:mysql://address=(host=db.example)(port=3306)(user=app)(password=" + SECRET + ")/shop",
+        "jdbc:tracing:mysql://address=(host=db.example)(port=3306)(user=app)(password="
+            + SECRET
+            + ")/shop",
         "jdbc:tracing:sqlserver://db.example:1433;databaseName=shop;user=app;password=" + SECRET,
         "jdbc:tracing:jtds:sqlserver://db.example:1433/shop;user=app;password=" + SECRET,
         "jdbc:tracing:oracle:thin:app/" + SECRET + "@db.example:1521:orcl",
@@ -131,9 +136,11 @@ class SecretsTest {
   @ParameterizedTest
   @MethodSource("urlsOfAbsentDrivers")
   void aUrlNoDriverAcceptsIsNamedInTheErrorWithoutItsPassword(String url) {
-    SQLException thrown = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(url));
+    SQLException thrown =
+        catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(url));
 
-    assertThat((Throwable) thrown).hasMessageContaining("No registered JDBC driver accepts")
+    assertThat((Throwable) thrown)
+        .hasMessageContaining("No registered JDBC driver accepts")
         .hasMessageNotContaining(SECRET);
     assertNoLogLineHoldsTheSecret();
   }
@@ -142,8 +149,10 @@ class SecretsTest {
   @MethodSource("urlsWithPasswords")
   void aBadOptionIsReportedWithoutThePassword(String url) {
     String separator = url.contains("?") ? "&" : url.contains(";") ? ";" : "?";
-    SQLException thrown = catchThrowableOfType(SQLException.class,
-        () -> DriverManager.getConnection(url + separator + "statementText=" + SECRET + "x"));
+    SQLException thrown =
+        catchThrowableOfType(
+            SQLException.class,
+            () -> DriverManager.getConnection(url + separator + "statementText=" + SECRET + "x"));
 
     assertThat((Throwable) thrown).hasMessageContaining("statementText");
     assertThat(thrown.getMessage().replace(SECRET + "x", "")).doesNotContain(SECRET);
@@ -155,32 +164,47 @@ class SecretsTest {
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
       s.executeUpdate("INSERT INTO t VALUES (" + NUMBER + ", '" + LITERAL + "')");
-      s.executeQuery("SELECT * FROM t WHERE name = '" + LITERAL + "' OR id IN (" + NUMBER + ", 1)").close();
+      s.executeQuery("SELECT * FROM t WHERE name = '" + LITERAL + "' OR id IN (" + NUMBER + ", 1)")
+          .close();
       s.executeUpdate("UPDATE t SET name = x'" + NUMBER + "2' WHERE id = -" + NUMBER);
-      catchThrowableOfType(SQLException.class,
+      catchThrowableOfType(
+          SQLException.class,
           () -> s.executeUpdate("INSERT INTO t VALUES (" + NUMBER + ", '" + LITERAL + "')"));
     }
 
-    assertThat(tracer.finishedSpans()).hasSize(5).allSatisfy(span ->
-        assertThat(span.tags().values()).allSatisfy(value ->
-            assertThat(String.valueOf(value)).doesNotContain(LITERAL).doesNotContain(NUMBER)));
+    assertThat(tracer.finishedSpans())
+        .hasSize(5)
+        .allSatisfy(
+            span ->
+                assertThat(span.tags().values())
+                    .allSatisfy(
+                        value ->
+                            assertThat(String.valueOf(value))
+                                .doesNotContain(LITERAL)
+                                .doesNotContain(NUMBER)));
   }
 
   @Test
-  void byDefaultAnErrorLogHoldsThePgjdbcMessagesFirstLineRedactedAndNoExceptionObject() throws SQLException {
+  void byDefaultAnErrorLogHoldsThePgjdbcMessagesFirstLineRedactedAndNoExceptionObject()
+      throws SQLException {
     Postgres.assumeReachable();
     SQLException thrown = duplicateKeyOnPostgresql("");
 
-    assertThat(thrown.getMessage()).as("pgjdbc's message quotes the key").contains("(" + NUMBER + ")");
+    assertThat(thrown.getMessage())
+        .as("pgjdbc's message quotes the key")
+        .contains("(" + NUMBER + ")");
     MockSpan span = tracer.finishedSpans().get(tracer.finishedSpans().size() - 1);
     Map<String, Object> log = errorLog(span);
-    assertThat(log).containsEntry("event", "error")
+    assertThat(log)
+        .containsEntry("event", "error")
         .containsEntry("error.kind", thrown.getClass().getName())
         .doesNotContainKey("error.object");
     assertThat((String) log.get("message"))
         .startsWith("ERROR: duplicate key value violates unique constraint")
         .doesNotContain(NUMBER);
-    assertThat(span.tags()).containsEntry("db.sql_state", "23505").containsEntry("db.error_code", 0);
+    assertThat(span.tags())
+        .containsEntry("db.sql_state", "23505")
+        .containsEntry("db.error_code", 0);
   }
 
   @Test
@@ -188,8 +212,11 @@ class SecretsTest {
     Postgres.assumeReachable();
     SQLException thrown = duplicateKeyOnPostgresql("&statementText=raw");
 
-    Map<String, Object> log = errorLog(tracer.finishedSpans().get(tracer.finishedSpans().size() - 1));
-    assertThat(log).containsEntry("message", thrown.getMessage()).containsEntry("error.object", thrown);
+    Map<String, Object> log =
+        errorLog(tracer.finishedSpans().get(tracer.finishedSpans().size() - 1));
+    assertThat(log)
+        .containsEntry("message", thrown.getMessage())
+        .containsEntry("error.object", thrown);
   }
 
   private SQLException duplicateKeyOnPostgresql(String options) throws SQLException {
@@ -198,18 +225,23 @@ class SecretsTest {
         Statement s = c.createStatement()) {
       s.execute("CREATE TEMPORARY TABLE " + table + " (id INTEGER PRIMARY KEY)");
       s.executeUpdate("INSERT INTO " + table + " VALUES (" + NUMBER + ")");
-      return catchThrowableOfType(SQLException.class,
+      return catchThrowableOfType(
+          SQLException.class,
           () -> s.executeUpdate("INSERT INTO " + table + " VALUES (" + NUMBER + ")"));
     }
   }
 
-  /** Connects, runs a statement that works and one that fails, and commits; nothing shows SECRET. */
+  /**
+   * Connects, runs a statement that works and one that fails, and commits; nothing shows SECRET.
+   */
   private void assertTracedWithoutTheSecret(String url, Properties info) throws SQLException {
     Driver standIn = new StandInDriver();
     DriverManager.registerDriver(standIn);
-    try (Connection c = DriverManager.getConnection(url, info); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, info);
+        Statement s = c.createStatement()) {
       s.execute("SELECT 1");
-      SQLException failed = catchThrowableOfType(SQLException.class, () -> s.execute("SELECT * FROM missing"));
+      SQLException failed =
+          catchThrowableOfType(SQLException.class, () -> s.execute("SELECT * FROM missing"));
       assertThat(failed.getMessage()).doesNotContain(SECRET);
       c.setAutoCommit(false);
       c.commit();
@@ -217,18 +249,29 @@ class SecretsTest {
       DriverManager.deregisterDriver(standIn);
     }
 
-    assertThat(tracer.finishedSpans()).hasSize(3).allSatisfy(span -> {
-      assertThat(span.tags().values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(SECRET));
-      assertThat(span.logEntries()).allSatisfy(entry -> assertThat(entry.fields().values())
-          .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(SECRET)));
-    });
+    assertThat(tracer.finishedSpans())
+        .hasSize(3)
+        .allSatisfy(
+            span -> {
+              assertThat(span.tags().values())
+                  .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(SECRET));
+              assertThat(span.logEntries())
+                  .allSatisfy(
+                      entry ->
+                          assertThat(entry.fields().values())
+                              .allSatisfy(
+                                  value ->
+                                      assertThat(String.valueOf(value)).doesNotContain(SECRET)));
+            });
     assertNoLogLineHoldsTheSecret();
   }
 
   private void assertNoLogLineHoldsTheSecret() {
-    assertThat(logged).allSatisfy(record -> {
-      assertThat(String.valueOf(record.getMessage())).doesNotContain(SECRET);
-      assertThat(String.valueOf(record.getThrown())).doesNotContain(SECRET);
-    });
+    assertThat(logged)
+        .allSatisfy(
+            record -> {
+              assertThat(String.valueOf(record.getMessage())).doesNotContain(SECRET);
+              assertThat(String.valueOf(record.getThrown())).doesNotContain(SECRET);
+            });
   }
 }

@@ -31,22 +31,73 @@ class SqlFuzzingTest {
   private static final long SEED = 11;
   private static final int RANDOM_STATEMENTS = 2_000;
 
-  private static final List<String> STATEMENTS = List.of(
-      "CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY, note TEXT, total REAL)",
-      "INSERT INTO orders (note, total) VALUES ('it''s \"quoted\" -- not a comment', 9.5e1)",
-      "SELECT o.id, COUNT(*) AS n FROM orders o WHERE o.note LIKE '%x%' AND o.total IN (1, 2.5, -3)"
-          + " GROUP BY o.id HAVING n > 0 ORDER BY 1 DESC LIMIT 10 OFFSET 2",
-      "WITH t (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM t WHERE x < 3) SELECT * FROM t",
-      "UPDATE orders SET note = X'00ff' /* block */ WHERE id = (SELECT MAX(id) FROM orders)",
-      "DELETE FROM orders WHERE total BETWEEN 0 AND 1 -- trailing",
-      "CREATE INDEX IF NOT EXISTS orders_note ON orders (note)",
-      "SELECT CASE WHEN 1 = 1 THEN 'a' ELSE \"b\" END, `weird col`, [bracketed]");
+  private static final List<String> STATEMENTS =
+      List.of(
+          "CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY, note TEXT, total REAL)",
+          "INSERT INTO orders (note, total) VALUES ('it''s \"quoted\" -- not a comment', 9.5e1)",
+          "SELECT o.id, COUNT(*) AS n FROM orders o WHERE o.note LIKE '%x%' AND o.total IN (1, 2.5, -3)"
+              + " GROUP BY o.id HAVING n > 0 ORDER BY 1 DESC LIMIT 10 OFFSET 2",
+          "WITH t (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM t WHERE x < 3) SELECT * FROM t",
+          "UPDATE orders SET note = X'00ff' /* block */ WHERE id = (SELECT MAX(id) FROM orders)",
+          "DELETE FROM orders WHERE total BETWEEN 0 AND 1 -- trailing",
+          "CREATE INDEX IF NOT EXISTS orders_note ON orders (note)",
+          "SELECT CASE WHEN 1 = 1 THEN 'a' ELSE \"b\" END, `weird col`, [bracketed]");
   private static final String[] TOKENS = {
-    "SELECT", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "FROM", "WHERE", "(", ")",
-    ",", "*", "=", "'", "''", "\"", "`", "[", "]", "--", "/*", "*/", ";", "orders", "id", "note",
-    "1", "1e", "0x", "?", ":name", "$1", "$$", "é", "\uD83D\uDE00", "\uD800", "\n", "NULL", "AND",
-    "OR", "JOIN", "WITH", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "X'", "{call",
-    "}", "CREATE", "TABLE", "DROP", "INDEX", "\\",
+    "SELECT",
+    "INSERT",
+    "INTO",
+    "VALUES",
+    "UPDATE",
+    "SET",
+    "DELETE",
+    "FROM",
+    "WHERE",
+    "(",
+    ")",
+    ",",
+    "*",
+    "=",
+    "'",
+    "''",
+    "\"",
+    "`",
+    "[",
+    "]",
+    "--",
+    "/*",
+    "*/",
+    ";",
+    "orders",
+    "id",
+    "note",
+    "1",
+    "1e",
+    "0x",
+    "?",
+    ":name",
+    "$1",
+    "$$",
+    "é",
+    "\uD83D\uDE00",
+    "\uD800",
+    "\n",
+    "NULL",
+    "AND",
+    "OR",
+    "JOIN",
+    "WITH",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "X'",
+    "{call",
+    "}",
+    "CREATE",
+    "TABLE",
+    "DROP",
+    "INDEX",
+    "\\",
   };
 
   private final MockTracer tracer = new MockTracer();
@@ -101,7 +152,8 @@ class SqlFuzzingTest {
           assertThat((Throwable) actual).as("traced outcome of [%s]", text).isNull();
         } else {
           failures++;
-          assertThat((Throwable) actual).as("traced outcome of [%s]", text)
+          assertThat((Throwable) actual)
+              .as("traced outcome of [%s]", text)
               .isExactlyInstanceOf(expected.getClass())
               .hasMessage(expected.getMessage());
           assertThat(actual.getSQLState()).isEqualTo(expected.getSQLState());
@@ -111,7 +163,9 @@ class SqlFuzzingTest {
     }
     List<MockSpan> spans = tracer.finishedSpans();
     assertThat(spans).hasSize(texts.size());
-    assertThat(spans).filteredOn(span -> Boolean.TRUE.equals(span.tags().get("error"))).hasSize(failures);
+    assertThat(spans)
+        .filteredOn(span -> Boolean.TRUE.equals(span.tags().get("error")))
+        .hasSize(failures);
   }
 
   /** Null when {@code text} runs, else what it throws. */

@@ -15,9 +15,15 @@ import java.util.logging.Logger;
  * that tracejdbc parses the vendor's URL and traces real statements.
  */
 final class StandInDriver implements Driver {
-  private static final List<String> PREFIXES = List.of(
-      "jdbc:mysql:", "jdbc:sqlserver:", "jdbc:jtds:", "jdbc:oracle:", "jdbc:db2:", "jdbc:derby:",
-      "jdbc:hsqldb:");
+  private static final List<String> PREFIXES =
+      List.of(
+          "jdbc:mysql:",
+          "jdbc:sqlserver:",
+          "jdbc:jtds:",
+          "jdbc:oracle:",
+          "jdbc:db2:",
+          "jdbc:derby:",
+          "jdbc:hsqldb:");
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry keeps its state in the wrappers, not in a global map: a connection that is marked
- * or registered and never closed is garbage once the application drops it, even while the parent
- * span lives on.
+ * The registry keeps its state in the wrappers, not in a global map: a connection that is marked or
+ * registered and never closed is garbage once the application drops it, even while the parent span
+ * lives on.
  */
 class UnclosedConnectionsTest {
   private static final int GC_ATTEMPTS = 50;
@@ -39,10 +39,11 @@ class UnclosedConnectionsTest {
 
   @Test
   void aConnectionMarkedInATransactionAndNeverClosedIsCollected() throws SQLException {
-    assertCollectedAfterDropping(c -> {
-      c.setAutoCommit(false);
-      TracingDriver.setParentSpan(c, parent);
-    });
+    assertCollectedAfterDropping(
+        c -> {
+          c.setAutoCommit(false);
+          TracingDriver.setParentSpan(c, parent);
+        });
   }
 
   @Test
@@ -68,8 +69,7 @@ class UnclosedConnectionsTest {
     assertThat(dropped.get()).as("collected within %d GCs", GC_ATTEMPTS).isNull();
   }
 
-  private static WeakReference<Connection> openUseAndDrop(Use use)
-      throws SQLException {
+  private static WeakReference<Connection> openUseAndDrop(Use use) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:tracing:sqlite::memory:");
     use.accept(c);
     try (Statement s = c.createStatement()) {

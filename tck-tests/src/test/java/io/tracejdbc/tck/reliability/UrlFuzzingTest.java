@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of seeded random parameter strings after valid tracing URLs (options, separators,
- * quotes, escapes, empty values, unicode, very long values, then random character edits): each
- * URL connects or fails with an {@link SQLException}, and the whole run ends within the timeout.
- * The one exception to that is the real driver's own: sqlite-jdbc 3.x throws {@code
+ * quotes, escapes, empty values, unicode, very long values, then random character edits): each URL
+ * connects or fails with an {@link SQLException}, and the whole run ends within the timeout. The
+ * one exception to that is the real driver's own: sqlite-jdbc 3.x throws {@code
  * ArrayIndexOutOfBoundsException} for an empty parameter such as {@code ?=}, with or without
  * tracejdbc, and tracejdbc passes it on unchanged; anything else must not come from tracejdbc. The
  * parameters follow the database path, so every URL stays inside a temporary directory or an
@@ -34,12 +34,56 @@ class UrlFuzzingTest {
   private static final int MUTATIONS_PER_DATABASE = 1_500;
 
   private static final String[] PIECES = {
-    "traceAllConnections", "traceAllQueries", "traceWithActiveSpanOnly", "ignoreForTracing",
-    "slowQueryThresholdMs", "statementText", "traceTransactions", "TRACEALLQUERIES", "user",
-    "password", "x", "=", "==", "?", "&", ";", "\"", "\\\"", "\\", "'", "true", "false", "raw",
-    "none", "sanitized", "-1", "0", "99999999999999999999", "SELECT 1", "\"SELECT \\\"1\\\"\"",
-    "%", "%2", "%zz", "é", "中文", "\uD83D\uDE00", "\uD800", "\u0301", " ", "\t", "(", ")",
-    "{", "}", "[", "]", ":", "//", "@", "#",
+    "traceAllConnections",
+    "traceAllQueries",
+    "traceWithActiveSpanOnly",
+    "ignoreForTracing",
+    "slowQueryThresholdMs",
+    "statementText",
+    "traceTransactions",
+    "TRACEALLQUERIES",
+    "user",
+    "password",
+    "x",
+    "=",
+    "==",
+    "?",
+    "&",
+    ";",
+    "\"",
+    "\\\"",
+    "\\",
+    "'",
+    "true",
+    "false",
+    "raw",
+    "none",
+    "sanitized",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "SELECT 1",
+    "\"SELECT \\\"1\\\"\"",
+    "%",
+    "%2",
+    "%zz",
+    "é",
+    "中文",
+    "\uD83D\uDE00",
+    "\uD800",
+    "\u0301",
+    " ",
+    "\t",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "//",
+    "@",
+    "#",
   };
 
   private final MockTracer tracer = new MockTracer();
@@ -65,7 +109,9 @@ class UrlFuzzingTest {
     assertEveryMutationConnectsOrThrowsSqlException("jdbc:tracing:h2:mem:fuzz", "org.h2");
   }
 
-  /** Asserts that nothing but an SQLException, or an exception made in {@code realDriver}, escapes. */
+  /**
+   * Asserts that nothing but an SQLException, or an exception made in {@code realDriver}, escapes.
+   */
   private void assertEveryMutationConnectsOrThrowsSqlException(String base, String realDriver) {
     Random random = new Random(SEED);
     List<String> otherwise = new ArrayList<>();
@@ -111,8 +157,12 @@ class UrlFuzzingTest {
       char c = (char) (0x20 + random.nextInt(0x2FF));
       switch (random.nextInt(3)) {
         case 0 -> out.insert(at, c);
-        case 1 -> { if (at < out.length()) out.deleteCharAt(at); }
-        default -> { if (at < out.length()) out.setCharAt(at, c); }
+        case 1 -> {
+          if (at < out.length()) out.deleteCharAt(at);
+        }
+        default -> {
+          if (at < out.length()) out.setCharAt(at, c);
+        }
       }
     }
     return out.toString();

@@ -25,16 +25,20 @@ final class DefaultTracer {
     }
     Tracer resolved = fromTracerResolver();
     if (resolved != null) {
-      LOG.log(Level.INFO, "tracejdbc traces with {0}, found by TracerResolver",
+      LOG.log(
+          Level.INFO,
+          "tracejdbc traces with {0}, found by TracerResolver",
           resolved.getClass().getName());
       return resolved;
     }
-    LOG.log(Level.INFO, "tracejdbc has no tracer: TracingDriver.init was not called, GlobalTracer"
-        + " has none registered and no TracerResolver found one, so spans go to the no-op tracer."
-        + " Call TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer) (with"
-        + " OpenTelemetry, OpenTelemetryTracing.init(openTelemetry) of tracejdbc-opentelemetry)"
-        + " before the first connection; in a tool, put opentracing-tracerresolver and your"
-        + " tracer's resolver jar beside the driver jar.");
+    LOG.log(
+        Level.INFO,
+        "tracejdbc has no tracer: TracingDriver.init was not called, GlobalTracer"
+            + " has none registered and no TracerResolver found one, so spans go to the no-op tracer."
+            + " Call TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer) (with"
+            + " OpenTelemetry, OpenTelemetryTracing.init(openTelemetry) of tracejdbc-opentelemetry)"
+            + " before the first connection; in a tool, put opentracing-tracerresolver and your"
+            + " tracer's resolver jar beside the driver jar.");
     return GlobalTracer.get();
   }
 

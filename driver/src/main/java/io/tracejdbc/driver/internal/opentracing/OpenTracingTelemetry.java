@@ -51,8 +51,8 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
   }
 
   @Override
-  public Span start(Object parent, DbInfo db, String operation, String table, String statement,
-      int batchSize) {
+  public Span start(
+      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
     Tracer.SpanBuilder span = tracer.buildSpan(operation);
     if (parent instanceof Span) {
       span.asChildOf((Span) parent);

@@ -16,11 +16,12 @@ public final class ConnectProperties {
 
   /**
    * Adds tracejdbc's options found in {@code info} (those named in {@code optionNames}; set or
-   * default, any value type, in text form) to {@code options}, and returns the properties for the real driver: {@code info} itself when
-   * it holds no option, else a copy without them whose defaults stay defaults.
+   * default, any value type, in text form) to {@code options}, and returns the properties for the
+   * real driver: {@code info} itself when it holds no option, else a copy without them whose
+   * defaults stay defaults.
    */
-  public static Properties forRealDriver(Properties info, Set<String> optionNames,
-      List<Map.Entry<String, String>> options) {
+  public static Properties forRealDriver(
+      Properties info, Set<String> optionNames, List<Map.Entry<String, String>> options) {
     if (info == null) {
       return new Properties();
     }
@@ -39,8 +40,8 @@ public final class ConnectProperties {
   }
 
   /**
-   * A copy of {@code info} without tracejdbc's options. Its own entries are copied as they are;
-   * its defaults, which {@code Properties} exposes only as text, become the copy's defaults.
+   * A copy of {@code info} without tracejdbc's options. Its own entries are copied as they are; its
+   * defaults, which {@code Properties} exposes only as text, become the copy's defaults.
    */
   private static Properties withoutOptions(Properties info, Set<String> optionNames) {
     Properties defaults = new Properties();

@@ -15,8 +15,8 @@ import java.util.Set;
  * <p>Parameters may follow {@code ?}, {@code &} or {@code ;}, whatever the real driver's syntax.
  * Only tracejdbc's option names are taken out; every other character reaches the real driver as
  * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote; a
- * quoted value must end with its closing quote followed by a separator or the end of the URL,
- * or the URL is rejected rather than passed on altered.
+ * quoted value must end with its closing quote followed by a separator or the end of the URL, or
+ * the URL is rejected rather than passed on altered.
  *
  * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
@@ -25,6 +25,7 @@ public final class ConnectionUrl {
 
   /** The real driver's URL: the tracing URL without {@code tracing:} and tracejdbc's options. */
   public final String realUrl;
+
   /** tracejdbc's options in the order written; a name may repeat. */
   public final List<Map.Entry<String, String>> options;
 
@@ -34,11 +35,11 @@ public final class ConnectionUrl {
   }
 
   /**
-   * Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}; {@code optionNames}
-   * are the parameters to take out.
+   * Splits {@code url}, which starts with {@link TracingDriver#URL_PREFIX}; {@code optionNames} are
+   * the parameters to take out.
    *
-   * @throws SQLException naming the option, for a quoted value that is not closed or is followed
-   *     by more text
+   * @throws SQLException naming the option, for a quoted value that is not closed or is followed by
+   *     more text
    */
   public static ConnectionUrl parse(String url, Set<String> optionNames) throws SQLException {
     String rest = url.substring(TracingDriver.URL_PREFIX.length());
@@ -46,7 +47,8 @@ public final class ConnectionUrl {
     if (first < 0) {
       return new ConnectionUrl(JDBC + rest, Collections.emptyList());
     }
-    StringBuilder real = new StringBuilder(JDBC.length() + rest.length()).append(JDBC).append(rest, 0, first);
+    StringBuilder real =
+        new StringBuilder(JDBC.length() + rest.length()).append(JDBC).append(rest, 0, first);
     List<Map.Entry<String, String>> options = new ArrayList<>();
     boolean droppedQuery = false;
     boolean keptQuery = false;
@@ -102,8 +104,9 @@ public final class ConnectionUrl {
           i++;
         } else if (c == '"') {
           if (i + 1 < s.length() && indexOfSeparator(s, i + 1) != i + 1) {
-            throw malformed(option, "its closing quote is followed by more text before the next "
-                + "parameter");
+            throw malformed(
+                option,
+                "its closing quote is followed by more text before the next " + "parameter");
           }
           return i + 1;
         }
@@ -116,9 +119,14 @@ public final class ConnectionUrl {
 
   /** The URL itself is left out of the message: what follows the option may be a password. */
   private static SQLException malformed(String option, String problem) {
-    return new SQLException("Malformed value of tracejdbc option " + option + " in the URL: "
-        + problem + ". A quoted value is \"...\" with \\\" for a quote inside, followed by &, ; "
-        + "or the end of the URL", "HY024");
+    return new SQLException(
+        "Malformed value of tracejdbc option "
+            + option
+            + " in the URL: "
+            + problem
+            + ". A quoted value is \"...\" with \\\" for a quote inside, followed by &, ; "
+            + "or the end of the URL",
+        "HY024");
   }
 
   private static String unquote(String value) {

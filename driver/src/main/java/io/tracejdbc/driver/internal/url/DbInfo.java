@@ -19,8 +19,8 @@ import java.util.Properties;
  * db.dialect;     // SqlClassifier.Dialect.STANDARD
  * }</pre>
  *
- * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's
- * subprotocol; an unknown subprotocol gets the generic {@code //host:port/database} reading.
+ * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's subprotocol;
+ * an unknown subprotocol gets the generic {@code //host:port/database} reading.
  *
  * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
@@ -51,10 +51,16 @@ public final class DbInfo {
   public final String host;
   public final Integer port;
   public final String peerAddress;
+
   /** How the database reads SQL text, known from the subprotocol alone. */
   public final SqlClassifier.Dialect dialect;
 
-  private DbInfo(String system, String instance, String user, String host, Integer port,
+  private DbInfo(
+      String system,
+      String instance,
+      String user,
+      String host,
+      Integer port,
       SqlClassifier.Dialect dialect) {
     this.system = system;
     this.instance = instance;
@@ -67,8 +73,8 @@ public final class DbInfo {
 
   /**
    * Reads the facts of {@code realUrl} (the real driver's URL, {@code jdbc:} included). The user
-   * comes from {@code info}'s {@code user} when set, as drivers do, else from the URL. Never
-   * throws and never returns null; {@code info} may be null.
+   * comes from {@code info}'s {@code user} when set, as drivers do, else from the URL. Never throws
+   * and never returns null; {@code info} may be null.
    */
   public static DbInfo parse(String realUrl, Properties info) {
     String propertiesUser = null;
@@ -85,9 +91,9 @@ public final class DbInfo {
   }
 
   /**
-   * {@code url} with every credential replaced by {@code ***}: values of password-like
-   * parameters, and the password of {@code user:password@host} and Oracle's {@code
-   * user/password@} forms. For error messages; never throws; null stays null.
+   * {@code url} with every credential replaced by {@code ***}: values of password-like parameters,
+   * and the password of {@code user:password@host} and Oracle's {@code user/password@} forms. For
+   * error messages; never throws; null stays null.
    */
   public static String redact(String url) {
     return UrlRedactor.redact(url);
@@ -221,8 +227,13 @@ public final class DbInfo {
 
     private DbInfo build(String propertiesUser, SqlClassifier.Dialect dialect) {
       String user = propertiesUser != null ? propertiesUser : parameterUser;
-      return new DbInfo(system, instance, user != null ? user : authorityUser, host,
-          host == null ? null : port, dialect);
+      return new DbInfo(
+          system,
+          instance,
+          user != null ? user : authorityUser,
+          host,
+          host == null ? null : port,
+          dialect);
     }
   }
 }

@@ -8,8 +8,8 @@ import io.tracejdbc.parser.SqlClassifier;
  * implementation and one line to {@link DbInfo}'s table.
  *
  * <p>Implementations may assume {@code rest} is not null and should not throw, though {@link
- * DbInfo} survives it if they do. The user of {@code user=} parameters and of connect properties
- * is found by {@link DbInfo} for every vendor; a parser reports only users its syntax places
+ * DbInfo} survives it if they do. The user of {@code user=} parameters and of connect properties is
+ * found by {@link DbInfo} for every vendor; a parser reports only users its syntax places
  * elsewhere.
  */
 interface DbUrlParser {

@@ -3,8 +3,8 @@ package io.tracejdbc.driver.internal.url;
 import io.tracejdbc.parser.SqlClassifier;
 
 /**
- * jTDS: {@code jdbc:jtds:sqlserver://host[:port][/database][;property=value...]} and the same
- * with {@code sybase}.
+ * jTDS: {@code jdbc:jtds:sqlserver://host[:port][/database][;property=value...]} and the same with
+ * {@code sybase}.
  */
 final class JtdsUrlParser implements DbUrlParser {
   @Override
@@ -17,8 +17,7 @@ final class JtdsUrlParser implements DbUrlParser {
     }
     String path = UrlText.server(rest.substring(slashes + 2), facts, null, sybase ? 7100 : 1433);
     String database = UrlText.before(path, ";");
-    facts.instance(
-        database.isEmpty() ? UrlText.param(rest, "databaseName", "database") : database);
+    facts.instance(database.isEmpty() ? UrlText.param(rest, "databaseName", "database") : database);
   }
 
   @Override

@@ -4,11 +4,10 @@ import io.tracejdbc.parser.SqlClassifier;
 
 /**
  * MySQL Connector/J and MariaDB Connector/J: {@code
- * jdbc:mysql[:mode]://[user[:password]@]hosts/database?params}, where mode is {@code
- * loadbalance}, {@code replication}, {@code aws}, {@code sequential}, ... and hosts is a list
- * whose entries may be {@code host:port}, {@code [h1,h2]} or {@code address=(host=h)(port=p)}.
- * The first host counts. With {@code jdbc:mysql+srv:} the hosts are DNS SRV names, so no port is
- * known.
+ * jdbc:mysql[:mode]://[user[:password]@]hosts/database?params}, where mode is {@code loadbalance},
+ * {@code replication}, {@code aws}, {@code sequential}, ... and hosts is a list whose entries may
+ * be {@code host:port}, {@code [h1,h2]} or {@code address=(host=h)(port=p)}. The first host counts.
+ * With {@code jdbc:mysql+srv:} the hosts are DNS SRV names, so no port is known.
  */
 final class MysqlUrlParser implements DbUrlParser {
   static final Integer DEFAULT_PORT = 3306;

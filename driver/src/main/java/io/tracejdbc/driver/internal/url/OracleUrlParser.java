@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code jdbc:oracle:<thin|oci|...>:[user/password]@target}, where target is {@code
- * host:port:sid}, EZConnect {@code [//]host[:port]/service}, a TNS descriptor {@code
+ * {@code jdbc:oracle:<thin|oci|...>:[user/password]@target}, where target is {@code host:port:sid},
+ * EZConnect {@code [//]host[:port]/service}, a TNS descriptor {@code
  * (DESCRIPTION=(ADDRESS=(HOST=h)(PORT=p))(CONNECT_DATA=(SERVICE_NAME=s)))} or a TNS alias. The
  * instance is the SID, the service name, or the alias.
  */

@@ -3,9 +3,9 @@ package io.tracejdbc.driver.internal.url;
 import io.tracejdbc.parser.SqlClassifier;
 
 /**
- * {@code jdbc:postgresql://host[:port][,host2[:port2]...]/database?params} (the first host
- * counts) and the short forms {@code jdbc:postgresql:database} and {@code
- * jdbc:postgresql:/database}, which mean localhost.
+ * {@code jdbc:postgresql://host[:port][,host2[:port2]...]/database?params} (the first host counts)
+ * and the short forms {@code jdbc:postgresql:database} and {@code jdbc:postgresql:/database}, which
+ * mean localhost.
  */
 final class PostgresqlUrlParser implements DbUrlParser {
   private static final int DEFAULT_PORT = 5432;

@@ -3,11 +3,10 @@ package io.tracejdbc.driver.internal.url;
 import io.tracejdbc.parser.SqlClassifier;
 
 /**
- * Microsoft's driver: {@code
- * jdbc:sqlserver://[host][\instanceName][:port][;property=value...]}, where the host may instead
- * be the {@code serverName} property and the database is {@code databaseName} (or {@code
- * database}). A named instance without a port has none known: the driver asks the SQL Server
- * Browser for it, so 1433 would be a guess.
+ * Microsoft's driver: {@code jdbc:sqlserver://[host][\instanceName][:port][;property=value...]},
+ * where the host may instead be the {@code serverName} property and the database is {@code
+ * databaseName} (or {@code database}). A named instance without a port has none known: the driver
+ * asks the SQL Server Browser for it, so 1433 would be a guess.
  */
 final class SqlServerUrlParser implements DbUrlParser {
   private static final int DEFAULT_PORT = 1433;

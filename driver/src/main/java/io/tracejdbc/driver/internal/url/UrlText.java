@@ -108,8 +108,7 @@ final class UrlText {
    * into {@code facts}: the user, the first host and its port. An empty host becomes {@code
    * defaultHost} when that is not null. Returns the text after the authority's {@code /}, or "".
    */
-  static String server(
-      String text, DbInfo.Builder facts, String defaultHost, Integer defaultPort) {
+  static String server(String text, DbInfo.Builder facts, String defaultHost, Integer defaultPort) {
     // As drivers do (Connector/J, java.net.URI), the authority ends at the first / ? or #, so a
     // password holding one of those must be percent-encoded.
     int end = indexOfAny(text, "/?#", 0);
@@ -126,8 +125,8 @@ final class UrlText {
   }
 
   /**
-   * The first entry of a comma-separated host list; MySQL's bracketed {@code [h1,h2]} sublists
-   * are opened, IPv6 {@code [::1]} and MySQL {@code (host=h,port=p)} entries kept whole.
+   * The first entry of a comma-separated host list; MySQL's bracketed {@code [h1,h2]} sublists are
+   * opened, IPv6 {@code [::1]} and MySQL {@code (host=h,port=p)} entries kept whole.
    */
   static String firstHost(String hosts) {
     String list = hosts.trim();

@@ -30,8 +30,11 @@ class TracerResolutionTest {
   @Test
   void aTracerThatTracerResolverFindsIsTheDefault() {
     assertThat(DefaultTracer.resolve()).isSameAs(ResolvableTracerFactory.TRACER);
-    assertThat(log.at(Level.INFO)).containsExactly("tracejdbc traces with "
-        + ResolvableTracerFactory.TRACER.getClass().getName() + ", found by TracerResolver");
+    assertThat(log.at(Level.INFO))
+        .containsExactly(
+            "tracejdbc traces with "
+                + ResolvableTracerFactory.TRACER.getClass().getName()
+                + ", found by TracerResolver");
   }
 
   @Test
@@ -39,8 +42,13 @@ class TracerResolutionTest {
     System.setProperty("tracerresolver.disabled", "true");
 
     assertThat(DefaultTracer.resolve()).isSameAs(GlobalTracer.get());
-    assertThat(log.at(Level.INFO)).singleElement().asString()
-        .contains("spans go to the no-op tracer", "TracingDriver.init(tracer)",
-            "GlobalTracer.registerIfAbsent(tracer)", "opentracing-tracerresolver");
+    assertThat(log.at(Level.INFO))
+        .singleElement()
+        .asString()
+        .contains(
+            "spans go to the no-op tracer",
+            "TracingDriver.init(tracer)",
+            "GlobalTracer.registerIfAbsent(tracer)",
+            "opentracing-tracerresolver");
   }
 }
