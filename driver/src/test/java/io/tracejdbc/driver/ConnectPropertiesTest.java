@@ -1,8 +1,6 @@
 package io.tracejdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,10 +25,7 @@ class ConnectPropertiesTest extends MockTracing {
     try (Connection c = DriverManager.getConnection(REAL_URL, info)) {
       c.isValid(1);
     } catch (SQLException e) {
-      if ("1".equals(System.getenv("TRACEJDBC_REQUIRE_SERVERS"))) {
-        fail("PostgreSQL at " + REAL_URL + " is required (TRACEJDBC_REQUIRE_SERVERS=1)", e);
-      }
-      assumeTrue(false, "PostgreSQL at " + REAL_URL + " is not reachable: " + e.getMessage());
+      ServerRequired.unreachable(REAL_URL, e);
     }
   }
 
