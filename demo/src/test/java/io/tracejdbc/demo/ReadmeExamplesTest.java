@@ -261,11 +261,18 @@ class ReadmeExamplesTest {
             TracingOptions.builder()
                 .traceAllQueries(false) // wins over TracingDriver.init, as a URL's options do
                 .build());
+    DataSource own = new TracingDataSource(realDataSource, tracer); // or (ds, tracer, options)
     // end
     try (Connection c = traced.getConnection()) {
       c.createStatement().executeQuery("SELECT * FROM users");
     }
     assertThat(operations()).isEmpty();
+
+    TracingDriver.init(new MockTracer());
+    try (Connection c = own.getConnection()) {
+      c.createStatement().executeQuery("SELECT * FROM users");
+    }
+    assertThat(operations()).as("its own tracer, whatever init installs").containsExactly("select");
   }
 
   @Test
