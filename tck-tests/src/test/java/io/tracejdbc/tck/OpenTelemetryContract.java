@@ -18,7 +18,6 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * exporter: CLIENT spans with exactly the stable database conventions' attributes, under the
  * current span or the registry's marks.
  */
-abstract class OpenTelemetryContract {
+abstract class OpenTelemetryContract extends DatabaseContract {
   /** Every attribute a span may have; OpenTracing's names are none of them. */
   private static final Set<String> CONVENTIONS =
       Set.of(
@@ -78,38 +76,20 @@ abstract class OpenTelemetryContract {
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
   private final OpenTelemetrySdk openTelemetry =
       OpenTelemetrySdk.builder().setTracerProvider(provider).build();
-  Database db;
-  Connection connection;
-  String table;
 
-  /** The database this run is about. */
-  abstract Database database();
-
-  @BeforeEach
-  void openConnectionAndTable() throws SQLException {
-    db = database();
-    db.assumeAvailable();
+  @Override
+  void installTracing() {
     OpenTelemetryTracing.init(openTelemetry);
-    connection = db.connect();
-    table = "tck_" + Database.uniqueSuffix();
-    execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name VARCHAR(50))");
+  }
+
+  @Override
+  void forgetSpans() {
     exporter.reset();
   }
 
   @AfterEach
-  void dropTableAndClose() throws SQLException {
-    try (Connection c = connection) {
-      if (c == null) {
-        return;
-      }
-      if (!c.getAutoCommit()) {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-      execute("DROP TABLE " + table);
-    } finally {
-      provider.close();
-    }
+  void closeProvider() {
+    provider.close();
   }
 
   // Spans and their attributes
@@ -409,30 +389,5 @@ abstract class OpenTelemetryContract {
   private static boolean isChildOf(SpanData span, Span parent) {
     return span.getParentSpanId().equals(parent.getSpanContext().getSpanId())
         && span.getTraceId().equals(parent.getSpanContext().getTraceId());
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private void update(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate(sql);
-    }
-  }
-
-  private void query(String sql) throws SQLException {
-    query(connection, sql);
-  }
-
-  private static void query(Connection on, String sql) throws SQLException {
-    try (Statement statement = on.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        rows.getObject(1);
-      }
-    }
   }
 }

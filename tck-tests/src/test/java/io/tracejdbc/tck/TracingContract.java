@@ -23,8 +23,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,38 +31,17 @@ import org.junit.jupiter.api.Test;
  * <p>Each test gets a fresh {@link MockTracer}, a tracing connection and a table of its own, which
  * it drops afterwards, so runs can repeat on the same servers.
  */
-abstract class TracingContract {
+abstract class TracingContract extends DatabaseContract {
   final MockTracer tracer = new MockTracer();
-  Database db;
-  Connection connection;
-  String table;
 
-  /** The database this run is about. */
-  abstract Database database();
-
-  @BeforeEach
-  void openConnectionAndTable() throws SQLException {
-    db = database();
-    db.assumeAvailable();
+  @Override
+  void installTracing() {
     TracingDriver.init(tracer);
-    connection = db.connect();
-    table = "tck_" + Database.uniqueSuffix();
-    execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name VARCHAR(50))");
-    tracer.reset();
   }
 
-  @AfterEach
-  void dropTableAndClose() throws SQLException {
-    if (connection == null) {
-      return;
-    }
-    try (Connection c = connection) {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-      execute("DROP TABLE " + table);
-    }
+  @Override
+  void forgetSpans() {
+    tracer.reset();
   }
 
   // Spans and their tags
@@ -608,31 +585,6 @@ abstract class TracingContract {
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rows.next();
       return rows.getInt(1);
-    }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private int update(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      return statement.executeUpdate(sql);
-    }
-  }
-
-  void query(String sql) throws SQLException {
-    query(connection, sql);
-  }
-
-  private static void query(Connection on, String sql) throws SQLException {
-    try (Statement statement = on.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        rows.getObject(1);
-      }
     }
   }
 }
