@@ -140,15 +140,17 @@ public final class DbInfo {
   public static DbInfo parse(String realUrl, Properties info) {
     String propertiesUser = null;
     Builder facts;
+    SqlClassifier.Dialect dialect = SqlClassifier.Dialect.UNKNOWN;
     try {
       propertiesUser = propertiesUser(info);
+      dialect = parserOf(databaseUrl(realUrl)).dialect();
       facts = read(realUrl, info);
     } catch (RuntimeException e) {
       // A URL (or a Properties subclass) that trips a parser must not fail the connection: the
       // connection only loses some tags.
       facts = new Builder(subprotocolOrUnknown(realUrl), null, null);
     }
-    return facts.build(propertiesUser, parserOf(databaseUrl(realUrl)).dialect());
+    return facts.build(propertiesUser, dialect);
   }
 
   /**
