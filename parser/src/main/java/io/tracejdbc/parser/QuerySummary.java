@@ -141,10 +141,13 @@ final class QuerySummary {
     return storedProcedure;
   }
 
-  /** The summary of {@code sanitized}, of one statement or several. */
-  static QuerySummary of(String sanitized) {
+  /**
+   * The summary of {@code sanitized}, of one statement or several; {@code tables} are the tables
+   * the classification found, the targets of statements read by their keywords alone.
+   */
+  static QuerySummary of(String sanitized, List<String> tables) {
     List<String> statements = StatementSplitter.split(sanitized);
-    Walker walker = new Walker();
+    Walker walker = new Walker(tables);
     for (String statement : statements) {
       if (walker.full) {
         break;
@@ -160,6 +163,8 @@ final class QuerySummary {
     final StringBuilder out = new StringBuilder(64);
     boolean full;
     String procedure;
+
+    private final List<String> tables;
 
     private String sql;
     private int length;
@@ -186,6 +191,10 @@ final class QuerySummary {
 
     /** Names of common table expressions, lower case, unquoted; null while there are none. */
     private List<String> ctes;
+
+    Walker(List<String> tables) {
+      this.tables = tables;
+    }
 
     void statement(String statement) {
       sql = statement;
@@ -224,6 +233,11 @@ final class QuerySummary {
         call(verb);
       } else if (verb.equals("create") || verb.equals("drop") || verb.equals("alter")) {
         ddl(verb);
+      } else if (verb.equals("rename")) {
+        rename();
+      } else if (verb.equals("table")) {
+        emitAndAdvance();
+        target();
       } else if (verb.equals("truncate")) {
         truncate();
       } else if (EXPLAINS.contains(verb)) {
@@ -331,7 +345,7 @@ final class QuerySummary {
           lists[depth] = true;
           break;
         case "delete":
-          if (!isKeyword("from")) {
+          if (!isKeyword("from") && !namesBeforeFrom()) {
             target();
             lists[depth] = true;
           }
@@ -382,8 +396,7 @@ final class QuerySummary {
         target();
       }
       if (verb.equals("drop")) {
-        while (isSymbol(',')) {
-          advance();
+        while (skipSymbol(',')) {
           target();
         }
       } else if (verb.equals("create") && kind.equals("index")) {
@@ -396,6 +409,20 @@ final class QuerySummary {
       }
     }
 
+    /** {@code RENAME TABLE a TO b[, c TO d]}: both names of each pair are targets. */
+    private void rename() {
+      int operationStart = start;
+      advance();
+      skipKeyword("table");
+      emit(sql.substring(operationStart, endOfPrevious()));
+      do {
+        target();
+        if (skipKeyword("to")) {
+          target();
+        }
+      } while (skipSymbol(','));
+    }
+
     /** {@code TRUNCATE [TABLE] [ONLY] t[, u]}. */
     private void truncate() {
       int operationStart = start;
@@ -404,8 +431,7 @@ final class QuerySummary {
       emit(sql.substring(operationStart, endOfPrevious()));
       skipWords("only", "if", "exists");
       target();
-      while (isSymbol(',')) {
-        advance();
+      while (skipSymbol(',')) {
         target();
       }
     }
@@ -431,7 +457,8 @@ final class QuerySummary {
 
     /**
      * Every other known statement: its leading keyword ({@code START TRANSACTION} and {@code
-     * RELEASE SAVEPOINT} as two), the database of {@code USE} and the table after TABLE(S).
+     * RELEASE SAVEPOINT} as two), the database of {@code USE}, and every name that is one of the
+     * classification's tables ({@code ANALYZE users}, {@code LOCK TABLES users WRITE}).
      */
     private void other(String verb) {
       int operationStart = start;
@@ -446,14 +473,15 @@ final class QuerySummary {
         target();
         return;
       }
-      while (!atEnd()) {
-        if (skipKeyword("table") || skipKeyword("tables")) {
-          if (!isKeyword("from") && !isKeyword("in") && !isKeyword("like")) {
-            target();
+      while (!atEnd() && !tables.isEmpty()) {
+        if (isName()) {
+          String name = readName();
+          if (tables.contains(Identifiers.unquote(name))) {
+            emit(name);
           }
-          return;
+        } else {
+          advance();
         }
-        advance();
       }
     }
 
@@ -506,6 +534,29 @@ final class QuerySummary {
         }
         ctes.add(Identifiers.unquote(readName()).toLowerCase(Locale.ROOT));
       }
+    }
+
+    /**
+     * At MySQL's {@code DELETE t1, t2 FROM t1 JOIN t2}: whether the names here precede a FROM that
+     * names their tables.
+     */
+    private boolean namesBeforeFrom() {
+      int savedPos = pos;
+      int savedStart = start;
+      int savedEnd = end;
+      do {
+        if (isName()) {
+          readName();
+        }
+        if (skipSymbol('.')) {
+          skipSymbol('*');
+        }
+      } while (skipSymbol(','));
+      boolean from = isKeyword("from");
+      pos = savedPos;
+      start = savedStart;
+      end = savedEnd;
+      return from;
     }
 
     /** At WITH: whether a common table expression follows ({@code name [(...)] AS}). */
@@ -700,6 +751,14 @@ final class QuerySummary {
     private boolean isKeyword(String lowerCase) {
       return end - start == lowerCase.length()
           && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
+    }
+
+    private boolean skipSymbol(char symbol) {
+      if (isSymbol(symbol)) {
+        advance();
+        return true;
+      }
+      return false;
     }
 
     private boolean skipKeyword(String lowerCase) {
