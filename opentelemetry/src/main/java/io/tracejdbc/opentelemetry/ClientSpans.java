@@ -70,15 +70,32 @@ final class ClientSpans implements Telemetry<Span> {
    * Context#current()}. A batch of one is a single statement, as the conventions model it.
    */
   @Override
+  public boolean recordsNothing() {
+    return false;
+  }
+
+  @Override
+  public Span startCall(Object parent, DbInfo db, String operation) {
+    return start(parent, db, operation, null, null, null, null, NOT_A_BATCH);
+  }
+
+  @Override
   public Span start(
-      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String summary,
+      String storedProcedure,
+      String statement,
+      int batchSize) {
     SqlOperation sql = SqlOperation.of(operation);
     String system = DbSystemNames.of(db.system);
     boolean batch = batchSize > 1;
-    String summary = batch ? sql.batchSummary(table) : sql.summary(table, system);
+    String name = batch ? sql.batchSummary(table) : sql.summary(table, system);
     String operationName = batch ? sql.batchName : sql.name;
 
-    SpanBuilder span = tracer.spanBuilder(summary).setSpanKind(SpanKind.CLIENT);
+    SpanBuilder span = tracer.spanBuilder(name).setSpanKind(SpanKind.CLIENT);
     if (parent instanceof Span) {
       span.setParent(Context.current().with((Span) parent));
     }
@@ -86,7 +103,7 @@ final class ClientSpans implements Telemetry<Span> {
     if (db.instance != null) span.setAttribute(DB_NAMESPACE, db.instance);
     if (operationName != null) span.setAttribute(DB_OPERATION_NAME, operationName);
     if (table != null) span.setAttribute(DB_COLLECTION_NAME, table);
-    span.setAttribute(DB_QUERY_SUMMARY, summary);
+    span.setAttribute(DB_QUERY_SUMMARY, name);
     if (statement != null) span.setAttribute(DB_QUERY_TEXT, statement);
     if (db.host != null) span.setAttribute(SERVER_ADDRESS, db.host);
     if (db.port != null) span.setAttribute(SERVER_PORT, boxed(db.port));
