@@ -226,8 +226,8 @@ class TracingStatement extends DelegatingStatement {
         mark.parent,
         info.operation(),
         info.firstTable(),
-        summary(info),
-        storedProcedure(info),
+        info.querySummary(),
+        info.storedProcedure(),
         statement,
         batchSize);
   }
@@ -280,13 +280,13 @@ class TracingStatement extends DelegatingStatement {
       if (operation == null) {
         operation = info.operation();
         table = info.firstTable();
-        summary = summary(info);
-        storedProcedure = storedProcedure(info);
+        summary = info.querySummary();
+        storedProcedure = info.storedProcedure();
       } else {
         if (!operation.equals(info.operation())) operation = BATCH;
         if (table != null && !table.equals(info.firstTable())) table = null;
-        if (summary != null && !summary.equals(summary(info))) summary = null;
-        if (storedProcedure != null && !storedProcedure.equals(storedProcedure(info))) {
+        if (summary != null && !summary.equals(info.querySummary())) summary = null;
+        if (storedProcedure != null && !storedProcedure.equals(info.storedProcedure())) {
           storedProcedure = null;
         }
       }
@@ -306,16 +306,6 @@ class TracingStatement extends DelegatingStatement {
         storedProcedure,
         statement,
         statements.size());
-  }
-
-  /** The conventions' {@code db.query.summary} of a statement, null when it is unreadable. */
-  static String summary(SqlInfo info) {
-    return null;
-  }
-
-  /** The stored procedure a statement calls, or null. */
-  static String storedProcedure(SqlInfo info) {
-    return null;
   }
 
   /** Forgets the batch, which the real driver empties after executing it. */

@@ -81,6 +81,7 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider provider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+
   /** The duration points that setting up recorded, by their attributes. */
   private Map<Map<String, Object>, Long> baseline = Map.of();
 
@@ -285,7 +286,8 @@ abstract class OpenTelemetryContract extends DatabaseContract {
                       .doesNotContainKey("db.operation.name"));
       assertThat(newDurations().keySet())
           .allSatisfy(
-              measured -> assertThat(measured).containsEntry("db.stored_procedure.name", procedure));
+              measured ->
+                  assertThat(measured).containsEntry("db.stored_procedure.name", procedure));
     } finally {
       execute("DROP PROCEDURE " + procedure);
     }
@@ -294,8 +296,7 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   // The duration metric
 
   @Test
-  void everyTracedCallIsOneDurationPointWithTheSpansLowCardinalityAttributes()
-      throws SQLException {
+  void everyTracedCallIsOneDurationPointWithTheSpansLowCardinalityAttributes() throws SQLException {
     connection.setAutoCommit(false);
     update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
     update("INSERT INTO " + table + " (id, name) VALUES (2, 'b')");
@@ -473,7 +474,8 @@ abstract class OpenTelemetryContract extends DatabaseContract {
    */
   private Map<Map<String, Object>, Long> newDurations() {
     Map<Map<String, Object>, Long> counts = durationCounts();
-    baseline.forEach((attributes, count) -> counts.computeIfPresent(attributes, (a, c) -> c - count));
+    baseline.forEach(
+        (attributes, count) -> counts.computeIfPresent(attributes, (a, c) -> c - count));
     counts.values().removeIf(count -> count == 0);
     return counts;
   }

@@ -13,6 +13,12 @@ class OpenTelemetryOnMariadbTest extends OpenTelemetryContract {
   @Test
   void aStoredProcedureCallNamesTheProcedure() throws SQLException {
     String procedure = "tck_proc_" + Database.uniqueSuffix();
-    callsOfAStoredProcedureNameIt("CREATE PROCEDURE " + procedure + "(IN n INTEGER) INSERT INTO " + table + " (id, name) VALUES (n, 'p')", procedure);
+    callsOfAStoredProcedureNameIt(
+        "CREATE PROCEDURE "
+            + procedure
+            + "(IN n INTEGER) INSERT INTO "
+            + table
+            + " (id, name) VALUES (n, 'p')",
+        procedure);
   }
 }

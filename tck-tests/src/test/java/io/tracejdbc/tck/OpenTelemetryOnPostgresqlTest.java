@@ -13,6 +13,12 @@ class OpenTelemetryOnPostgresqlTest extends OpenTelemetryContract {
   @Test
   void aStoredProcedureCallNamesTheProcedure() throws SQLException {
     String procedure = "tck_proc_" + Database.uniqueSuffix();
-    callsOfAStoredProcedureNameIt("CREATE PROCEDURE " + procedure + "(n INTEGER) LANGUAGE SQL AS $$ INSERT INTO " + table + " (id, name) VALUES (n, 'p') $$", procedure);
+    callsOfAStoredProcedureNameIt(
+        "CREATE PROCEDURE "
+            + procedure
+            + "(n INTEGER) LANGUAGE SQL AS $$ INSERT INTO "
+            + table
+            + " (id, name) VALUES (n, 'p') $$",
+        procedure);
   }
 }
