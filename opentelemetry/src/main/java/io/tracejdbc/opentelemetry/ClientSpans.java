@@ -183,7 +183,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     if (last != null && last.describes(db)) {
       return last;
     }
-    String key = db.system + '\n' + db.instance + '\n' + db.host + '\n' + db.port;
+    String key = db.system + '\n' + db.namespace + '\n' + db.host + '\n' + db.port;
     Database known = databases.get(key);
     if (known == null) {
       known = new Database(db);
