@@ -136,6 +136,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
       String storedProcedure,
       String statement,
       int batchSize) {
+    long startNanos = duration == null ? 0 : System.nanoTime();
     Database database = database(db);
     boolean batch = batchSize != NOT_A_BATCH && batchSize != 1;
     String shownSummary = batch ? SqlOperation.batchSummary(summary) : summary;
@@ -150,7 +151,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     return new Call(
         span.startSpan(),
         database,
-        duration == null ? null : database.statementAttributes(shownSummary, storedProcedure));
+        duration == null ? null : database.statementAttributes(shownSummary, storedProcedure),
+        startNanos);
   }
 
   /**
@@ -159,6 +161,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
    */
   @Override
   public Call startCall(Object parent, DbInfo db, String operation) {
+    long startNanos = duration == null ? 0 : System.nanoTime();
     Database database = database(db);
     String name = SqlOperation.callName(operation);
     Span span =
@@ -166,7 +169,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
             .setAttribute(Database.DB_OPERATION_NAME, name)
             .setAttribute(Database.DB_QUERY_SUMMARY, name)
             .startSpan();
-    return new Call(span, database, duration == null ? null : database.callAttributes(name));
+    return new Call(
+        span, database, duration == null ? null : database.callAttributes(name), startNanos);
   }
 
   private SpanBuilder builder(Object parent, String name, Database database) {
@@ -239,17 +243,20 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     }
   }
 
-  /** Records the call's duration, then ends its span. */
+  /**
+   * Ends the call's span and records its duration, measured from just before the span started to
+   * just before it ended.
+   */
   @Override
   public void finish(Call call, boolean slow) {
     if (slow) {
       call.span.setAttribute(SLOW, true);
     }
-    if (call.measured != null) {
-      duration.record(
-          (double) (System.nanoTime() - call.startNanos) / NANOS_PER_SECOND, call.measured);
-    }
+    long endNanos = call.measured == null ? 0 : System.nanoTime();
     call.span.end();
+    if (call.measured != null) {
+      duration.record((double) (endNanos - call.startNanos) / NANOS_PER_SECOND, call.measured);
+    }
   }
 
   @Override
@@ -268,11 +275,11 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
      */
     Attributes measured;
 
-    Call(Span span, Database database, Attributes measured) {
+    Call(Span span, Database database, Attributes measured, long startNanos) {
       this.span = span;
       this.database = database;
       this.measured = measured;
-      this.startNanos = measured == null ? 0 : System.nanoTime();
+      this.startNanos = startNanos;
     }
   }
 }
