@@ -186,7 +186,7 @@ public final class SqlClassifier {
       return info;
     }
     try {
-      return info.with(QuerySummary.of(info.sanitizedSql()));
+      return info.with(QuerySummary.of(info.sanitizedSql(), info.tables()));
     } catch (RuntimeException e) {
       return info;
     }
