@@ -10,6 +10,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -157,6 +158,18 @@ class DurationMetricTest extends InMemoryOpenTelemetry {
     assertThat(spans()).hasSize(1);
     assertThat(new ClientSpans(tracesOnly).recordsNothing()).isFalse();
     assertThat(durations()).isEmpty();
+  }
+
+  @Test
+  void aBackendThatMeasuresElsewhereTurnsTheMetricOff() {
+    ClientSpans spans = new ClientSpans(openTelemetry, false);
+    DbInfo db = DbInfo.parse("jdbc:h2:mem:shop", null);
+
+    spans.finish(spans.startCall(null, db, "commit"), false);
+
+    assertThat(spans()).hasSize(1);
+    assertThat(durations()).isEmpty();
+    assertThat(spans.recordsNothing()).isFalse();
   }
 
   @Test
