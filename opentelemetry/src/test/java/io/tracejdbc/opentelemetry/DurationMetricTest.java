@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -175,6 +176,7 @@ class DurationMetricTest extends InMemoryOpenTelemetry {
   @Test
   void anOpenTelemetryWithoutAnSdkRecordsNothing() {
     assertThat(new ClientSpans(OpenTelemetry.noop()).recordsNothing()).isTrue();
+    assertThat(new ClientSpans(GlobalOpenTelemetry.get()).recordsNothing()).isTrue(); // unset
     assertThat(new ClientSpans(openTelemetry).recordsNothing()).isFalse();
   }
 
