@@ -37,7 +37,7 @@ final class ParserTier {
     return original != null
         && sanitized.indexOf('?') >= 0
         && original.length() <= SqlClassifier.PARSE_LIMIT
-        && SqlClassifier.isCheapToParse(original);
+        && SqlClassifier.nestsWithinLimit(original);
   }
 
   /** Parses on the calling thread: {@code CCJSqlParserUtil.parse} would start a thread per call. */

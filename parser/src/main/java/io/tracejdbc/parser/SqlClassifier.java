@@ -160,6 +160,25 @@ public final class SqlClassifier {
   }
 
   /**
+   * Whether the tiers may read {@code text}: parentheses and brackets nest in it no deeper than
+   * {@link #NESTING_LIMIT}. (Its length is JSqlParser's concern only: see {@link #PARSE_LIMIT}.)
+   */
+  static boolean nestsWithinLimit(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') {
+        if (++depth > NESTING_LIMIT) {
+          return false;
+        }
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Caches {@code sql} as given when it cannot flood level one: a text without literals or comments
    * is its statement's only form, and any other text enters on its second sight in a row for its
    * sanitized form (a text whose literals change with every call never does).
@@ -174,22 +193,7 @@ public final class SqlClassifier {
     }
   }
 
-  /**
-   * Whether the tiers may read {@code text}: parentheses and brackets nest in it no deeper than
-   * {@link #NESTING_LIMIT}. (Its length is JSqlParser's concern only: see {@link #PARSE_LIMIT}.)
-   */
-  static boolean isCheapToParse(String text) {
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(' || c == '[') {
-        if (++depth > NESTING_LIMIT) {
-          return false;
-        }
-      } else if ((c == ')' || c == ']') && depth > 0) {
-        depth--;
-      }
-    }
-    return true;
+  private static boolean isCheapToParse(String sanitized) {
+    return nestsWithinLimit(sanitized);
   }
 }

@@ -45,14 +45,14 @@ class HostileInputTest {
   void twoThousandUnclosedBracketsAreClassifiedWithoutJsqlParser() {
     String sql = "SELECT " + "a[".repeat(2_000);
 
-    assertThat(SqlClassifier.isCheapToParse(sql)).isFalse();
+    assertThat(SqlClassifier.nestsWithinLimit(sql)).isFalse();
     assertThat(SqlClassifier.classify(sql).operation()).isEqualTo("select");
   }
 
   @Test
   void bracketsAndParenthesesCountAsOneNesting() {
-    assertThat(SqlClassifier.isCheapToParse("SELECT " + "f(a[".repeat(17))).isFalse();
-    assertThat(SqlClassifier.isCheapToParse("SELECT " + "a[1]".repeat(500) + "(".repeat(32)))
+    assertThat(SqlClassifier.nestsWithinLimit("SELECT " + "f(a[".repeat(17))).isFalse();
+    assertThat(SqlClassifier.nestsWithinLimit("SELECT " + "a[1]".repeat(500) + "(".repeat(32)))
         .isTrue();
   }
 
