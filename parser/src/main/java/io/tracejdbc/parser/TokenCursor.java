@@ -225,7 +225,8 @@ abstract class TokenCursor {
       }
     }
     if (isSymbol(':') || isSymbol('@')) {
-      // JSqlParser reads "a :b" as a name in parts, as Informix's database:table
+      // JSqlParser reads "a :b" as a name in parts, as Informix's database:table, and "a @b" or
+      // "a@b@c" in ways of its own
       throw UNCERTAIN;
     }
     String written = sql.substring(nameStart, previousEnd);
