@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.parser.SqlInfo;
 import java.lang.System.Logger.Level;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -89,6 +90,46 @@ final class Execution {
       TracerFailures.report(t);
       return UNTRACED;
     }
+  }
+
+  /**
+   * Counts this execution of {@code shape} under its parent (from {@code marked}, the mark's span
+   * or null, as {@link #start} had it) for N+1 detection: from the connection's {@code
+   * nPlusOneThreshold} on, the span is flagged; at the threshold, the parent gets its event and the
+   * log its warning. Executions without a parent are not counted; a threshold of 0 costs nothing.
+   *
+   * @return this execution
+   */
+  Execution counted(Object marked, SqlInfo shape) {
+    if (this == UNTRACED || config.nPlusOneThreshold == 0) {
+      return this;
+    }
+    int threshold = config.nPlusOneThreshold;
+    try {
+      Object parent = telemetry.parentOf(marked);
+      if (parent == null) {
+        return this;
+      }
+      int count = StatementRuns.count(parent, shape);
+      if (count >= threshold) {
+        telemetry.nPlusOneExecution(span, count);
+        if (count == threshold) {
+          boolean shown = config.statementText != TracingOptions.StatementText.NONE;
+          String parentName =
+              telemetry.nPlusOne(
+                  parent,
+                  config.db,
+                  shape.operation(),
+                  shape.firstTable(),
+                  shown ? shape.sanitizedSql() : null,
+                  threshold);
+          NPlusOneWarnings.warn(shape, shown, parentName, threshold);
+        }
+      }
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+    return this;
   }
 
   /**

@@ -201,12 +201,13 @@ class TracingStatement extends DelegatingStatement {
       return Execution.UNTRACED;
     }
     return Execution.start(
-        config,
-        mark.parent,
-        info.operation(),
-        info.firstTable(),
-        statementText(info, sql),
-        batchSize);
+            config,
+            mark.parent,
+            info.operation(),
+            info.firstTable(),
+            statementText(info, sql),
+            batchSize)
+        .counted(mark.parent, info);
   }
 
   /** What {@code sql} does; a prepared statement answers from what it classified before. */

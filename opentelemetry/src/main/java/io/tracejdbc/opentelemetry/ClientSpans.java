@@ -45,6 +45,7 @@ final class ClientSpans implements Telemetry<Span> {
   static final AttributeKey<Boolean> SLOW = booleanKey("tracejdbc.slow");
 
   private final Tracer tracer;
+  private final NPlusOnes nPlusOnes;
 
   /** The last port boxed: a connection's spans share one, so there is no boxing per span. */
   private volatile Long lastPort;
@@ -57,6 +58,7 @@ final class ClientSpans implements Telemetry<Span> {
       builder.setInstrumentationVersion(version);
     }
     tracer = builder.build();
+    nPlusOnes = new NPlusOnes(openTelemetry, version);
   }
 
   @Override
@@ -92,6 +94,34 @@ final class ClientSpans implements Telemetry<Span> {
     if (db.port != null) span.setAttribute(SERVER_PORT, boxed(db.port));
     if (batch) span.setAttribute(DB_OPERATION_BATCH_SIZE, (long) batchSize);
     return span.startSpan();
+  }
+
+  /** The marked OpenTelemetry span, else {@link Span#current()}; none when not valid. */
+  @Override
+  public Object parentOf(Object marked) {
+    return NPlusOnes.parentOf(marked);
+  }
+
+  @Override
+  public void nPlusOneExecution(Span span, int count) {
+    NPlusOnes.flag(span, count);
+  }
+
+  /**
+   * Counts the N+1 in {@code tracejdbc.n_plus_one} and adds an event {@code tracejdbc.n_plus_one}
+   * with {@code db.query.summary} and {@code tracejdbc.n_plus_one.threshold} to {@code parent}
+   * while it records.
+   */
+  @Override
+  public String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String sanitizedSql,
+      int threshold) {
+    String summary = SqlOperation.of(operation).summary(table, DbSystemNames.of(db.system));
+    return nPlusOnes.found(parent, summary, threshold);
   }
 
   @Override
