@@ -55,6 +55,9 @@ final class Execution {
   private final boolean countsRows;
   private final long startedNanos;
 
+  /** The N+1 warning this execution found, logged once its span has finished; else null. */
+  private Runnable warning;
+
   private Execution(
       Telemetry<Object> telemetry, Object span, ConnectionConfig config, boolean countsRows) {
     this.telemetry = telemetry;
@@ -123,7 +126,7 @@ final class Execution {
                   shape.firstTable(),
                   shown ? shape.sanitizedSql() : null,
                   threshold);
-          NPlusOneWarnings.warn(shape, shown, parentName, threshold);
+          warning = () -> NPlusOneWarnings.warn(shape, shown, parentName, threshold);
         }
       }
     } catch (Throwable t) {
@@ -208,6 +211,13 @@ final class Execution {
       telemetry.finish(span, threshold > 0 && System.nanoTime() - startedNanos > threshold);
     } catch (Throwable t) {
       TracerFailures.report(t);
+    }
+    if (warning != null) {
+      try {
+        warning.run(); // after the span: the log's first line may take a while to write
+      } catch (RuntimeException e) {
+        // a log that fails never fails the statement
+      }
     }
   }
 
