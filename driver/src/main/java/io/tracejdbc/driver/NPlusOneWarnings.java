@@ -2,7 +2,6 @@ package io.tracejdbc.driver;
 
 import io.tracejdbc.parser.SqlInfo;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,10 +44,9 @@ final class NPlusOneWarnings {
             + " nPlusOneThreshold=0 turns N+1 detection off");
   }
 
-  /** The statement's operation and first table, as the query summary has them. */
+  /** The statement's {@code db.query.summary}, else its operation name. */
   static String summaryOf(SqlInfo shape) {
-    String operation = shape.operation().replace('-', ' ').toUpperCase(Locale.ROOT);
-    String table = shape.firstTable();
-    return table == null ? operation : operation + ' ' + table;
+    String summary = shape.querySummary();
+    return summary != null ? summary : shape.operation();
   }
 }

@@ -244,7 +244,7 @@ class UrlOptionsTest extends MockTracing {
     assertThat(options.toBuilder().ignoreForTracing("SELECT 1").build().ignoreForTracing())
         .containsExactly("SELECT 1");
     assertThat(TracingOptions.defaults().statementText())
-        .isEqualTo(TracingOptions.StatementText.SANITIZED);
+        .isEqualTo(TracingOptions.StatementText.PARAMETERIZED);
   }
 
   @Test

@@ -3,11 +3,10 @@ package io.tracejdbc.opentelemetry;
 import static io.opentelemetry.api.common.AttributeKey.booleanKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
-import io.opentelemetry.api.metrics.MeterBuilder;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
@@ -24,14 +23,9 @@ final class NPlusOnes {
 
   private final LongCounter found;
 
-  NPlusOnes(OpenTelemetry openTelemetry, String version) {
-    MeterBuilder meter = openTelemetry.meterBuilder(ClientSpans.SCOPE_NAME);
-    if (version != null) {
-      meter.setInstrumentationVersion(version);
-    }
+  NPlusOnes(Meter meter) {
     found =
         meter
-            .build()
             .counterBuilder(N_PLUS_ONE)
             .setDescription(
                 "N+1 queries found: runs of one statement under one parent span that reached"
@@ -58,7 +52,7 @@ final class NPlusOnes {
    * @return how a log line names the parent: by its ids, as the API exposes no name
    */
   String found(Object parent, String summary, int threshold) {
-    found.add(1, Attributes.of(ClientSpans.DB_QUERY_SUMMARY, summary));
+    found.add(1, Attributes.of(Database.DB_QUERY_SUMMARY, summary));
     if (!(parent instanceof Span)) {
       return null;
     }
@@ -66,7 +60,7 @@ final class NPlusOnes {
     if (span.isRecording()) {
       span.addEvent(
           N_PLUS_ONE,
-          Attributes.of(ClientSpans.DB_QUERY_SUMMARY, summary, THRESHOLD, (long) threshold));
+          Attributes.of(Database.DB_QUERY_SUMMARY, summary, THRESHOLD, (long) threshold));
     }
     SpanContext context = span.getSpanContext();
     return "span " + context.getSpanId() + " of trace " + context.getTraceId();

@@ -71,7 +71,7 @@ class NPlusOneQueriesTest extends InMemoryOpenTelemetry {
         .filter(metric -> metric.getName().equals("tracejdbc.n_plus_one"))
         .map(MetricData::getLongSumData)
         .flatMap(sum -> sum.getPoints().stream())
-        .filter(point -> summary.equals(point.getAttributes().get(ClientSpans.DB_QUERY_SUMMARY)))
+        .filter(point -> summary.equals(point.getAttributes().get(Database.DB_QUERY_SUMMARY)))
         .mapToLong(LongPointData::getValue)
         .sum();
   }
@@ -96,7 +96,7 @@ class NPlusOneQueriesTest extends InMemoryOpenTelemetry {
     assertThat(events.get(0).getName()).isEqualTo("tracejdbc.n_plus_one");
     assertThat(events.get(0).getAttributes().asMap())
         .hasSize(2)
-        .containsEntry(ClientSpans.DB_QUERY_SUMMARY, "SELECT sqlite_master")
+        .containsEntry(Database.DB_QUERY_SUMMARY, "SELECT sqlite_master")
         .containsEntry(AttributeKey.longKey("tracejdbc.n_plus_one.threshold"), 5L);
     assertThat(counted("SELECT sqlite_master")).isEqualTo(1);
   }
