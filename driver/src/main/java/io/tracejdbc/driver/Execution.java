@@ -55,8 +55,14 @@ final class Execution {
   private final boolean countsRows;
   private final long startedNanos;
 
-  /** The N+1 warning this execution found, logged once its span has finished; else null. */
-  private Runnable warning;
+  /**
+   * The parent under which this execution reached the N+1 threshold, else null: its event and the
+   * warning come once this execution's span has finished, so that their one-time costs (the log's
+   * first write) do not show as database time.
+   */
+  private Object nPlusOneParent;
+
+  private SqlInfo nPlusOneShape;
 
   private Execution(
       Telemetry<Object> telemetry, Object span, ConnectionConfig config, boolean countsRows) {
@@ -100,8 +106,9 @@ final class Execution {
   /**
    * Counts this execution of {@code shape} under its parent (from {@code marked}, the mark's span
    * or null, as {@link #start} had it) for N+1 detection: from the connection's {@code
-   * nPlusOneThreshold} on, the span is flagged; at the threshold, the parent gets its event and the
-   * log its warning. Executions without a parent are not counted; a threshold of 0 costs nothing.
+   * nPlusOneThreshold} on, the span is flagged; at the threshold, once the span has finished, the
+   * parent gets its event and the log its warning. Executions without a parent are not counted; a
+   * threshold of 0 costs nothing.
    *
    * @return this execution
    */
@@ -119,16 +126,8 @@ final class Execution {
       if (count >= threshold) {
         telemetry.nPlusOneExecution(span, count);
         if (count == threshold) {
-          boolean shown = config.statementText != TracingOptions.StatementText.NONE;
-          String parentName =
-              telemetry.nPlusOne(
-                  parent,
-                  config.db,
-                  shape.operation(),
-                  shape.querySummary(),
-                  shown ? shape.sanitizedSql() : null,
-                  threshold);
-          warning = () -> NPlusOneWarnings.warn(shape, shown, parentName, threshold);
+          nPlusOneParent = parent;
+          nPlusOneShape = shape;
         }
       }
     } catch (Throwable t) {
@@ -241,12 +240,28 @@ final class Execution {
     } catch (Throwable t) {
       TracerFailures.report(t);
     }
-    if (warning != null) {
-      try {
-        warning.run(); // after the span: the log's first line may take a while to write
-      } catch (RuntimeException e) {
-        // a log that fails never fails the statement
-      }
+    if (nPlusOneParent != null) {
+      nPlusOneFound();
+    }
+  }
+
+  /** Tells the parent, the backend's metrics and the log about the N+1 this execution found. */
+  private void nPlusOneFound() {
+    int threshold = config.nPlusOneThreshold;
+    boolean shown = config.statementText != TracingOptions.StatementText.NONE;
+    SqlInfo shape = nPlusOneShape;
+    try {
+      String parentName =
+          telemetry.nPlusOne(
+              nPlusOneParent,
+              config.db,
+              shape.operation(),
+              shape.querySummary(),
+              shown ? shape.sanitizedSql() : null,
+              threshold);
+      NPlusOneWarnings.warn(shape, shown, parentName, threshold);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
     }
   }
 
