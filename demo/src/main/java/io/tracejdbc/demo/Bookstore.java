@@ -145,9 +145,12 @@ public final class Bookstore {
    * zipkin} (a base URL, or null), also sends them to that Zipkin server before returning.
    */
   static void run(String url, String zipkin, PrintStream out, boolean colour) throws SQLException {
-    // a warm-up round, traced into an SDK that keeps nothing: not shown, but the JIT and the
+    // a warm-up round, traced into spans that are thrown away: not shown, but the JIT and the
     // one-time work of the first N+1 found (its warning goes to the log now) are done
-    try (SdkTracerProvider discarding = SdkTracerProvider.builder().build()) {
+    try (SdkTracerProvider discarding =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new SpanCollector()))
+            .build()) {
       OpenTelemetrySdk warmUp = OpenTelemetrySdk.builder().setTracerProvider(discarding).build();
       OpenTelemetryTracing.init(warmUp);
       Bookstore unseen = new Bookstore(url, warmUp);
