@@ -47,7 +47,8 @@ final class StatementRuns {
       startOver(parent);
     }
     int slot = slotOf(shape);
-    return ++counts[slot];
+    int count = counts[slot];
+    return count == Integer.MAX_VALUE ? count : (counts[slot] = count + 1);
   }
 
   private void startOver(Object parent) {

@@ -8,9 +8,10 @@ import io.tracejdbc.driver.internal.url.DbInfo;
  * tracejdbc-opentelemetry} adds an OpenTelemetry one.
  *
  * <p>The driver calls each method at most once per span, in order: {@link #start} or {@link
- * #startCall}, then {@link #rowsAffected} or {@link #failed} (or neither), then {@link #finish}.
- * Any method may throw: the driver reports the failure once, gives up the span and runs the
- * statement on, untraced.
+ * #startCall}, then {@link #nPlusOneExecution} when the execution is an N+1's, then {@link
+ * #rowsAffected} or {@link #failed} (or neither), then {@link #finish}, and after it {@link
+ * #nPlusOne} when this execution found one. Any method may throw: the driver reports the failure
+ * once, gives up the span and runs the statement on, untraced.
  *
  * <p>Everything {@link #start} gets is the driver's, computed once per distinct statement (or
  * prepared statement) and shared: a backend that needs more per statement caches it by these
