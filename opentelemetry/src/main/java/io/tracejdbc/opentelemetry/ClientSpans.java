@@ -138,6 +138,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
       String storedProcedure,
       String statement,
       int batchSize) {
+    long startNanos = duration == null ? 0 : System.nanoTime();
     Database database = database(db);
     boolean batch = batchSize != NOT_A_BATCH && batchSize != 1;
     String shownSummary = batch ? SqlOperation.batchSummary(summary) : summary;
@@ -152,7 +153,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     return new Call(
         span.startSpan(),
         database,
-        duration == null ? null : database.statementAttributes(shownSummary, storedProcedure));
+        duration == null ? null : database.statementAttributes(shownSummary, storedProcedure),
+        startNanos);
   }
 
   /**
@@ -161,6 +163,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
    */
   @Override
   public Call startCall(Object parent, DbInfo db, String operation) {
+    long startNanos = duration == null ? 0 : System.nanoTime();
     Database database = database(db);
     String name = SqlOperation.callName(operation);
     Span span =
@@ -168,7 +171,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
             .setAttribute(Database.DB_OPERATION_NAME, name)
             .setAttribute(Database.DB_QUERY_SUMMARY, name)
             .startSpan();
-    return new Call(span, database, duration == null ? null : database.callAttributes(name));
+    return new Call(
+        span, database, duration == null ? null : database.callAttributes(name), startNanos);
   }
 
   private SpanBuilder builder(Object parent, String name, Database database) {
@@ -185,7 +189,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     if (last != null && last.describes(db)) {
       return last;
     }
-    String key = db.system + '\n' + db.instance + '\n' + db.host + '\n' + db.port;
+    String key = db.system + '\n' + db.namespace + '\n' + db.host + '\n' + db.port;
     Database known = databases.get(key);
     if (known == null) {
       known = new Database(db);
@@ -269,17 +273,20 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     }
   }
 
-  /** Records the call's duration, then ends its span. */
+  /**
+   * Ends the call's span and records its duration, measured from just before the span started to
+   * just before it ended.
+   */
   @Override
   public void finish(Call call, boolean slow) {
     if (slow) {
       call.span.setAttribute(SLOW, true);
     }
-    if (call.measured != null) {
-      duration.record(
-          (double) (System.nanoTime() - call.startNanos) / NANOS_PER_SECOND, call.measured);
-    }
+    long endNanos = call.measured == null ? 0 : System.nanoTime();
     call.span.end();
+    if (call.measured != null) {
+      duration.record((double) (endNanos - call.startNanos) / NANOS_PER_SECOND, call.measured);
+    }
   }
 
   @Override
@@ -298,11 +305,11 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
      */
     Attributes measured;
 
-    Call(Span span, Database database, Attributes measured) {
+    Call(Span span, Database database, Attributes measured, long startNanos) {
       this.span = span;
       this.database = database;
       this.measured = measured;
-      this.startNanos = measured == null ? 0 : System.nanoTime();
+      this.startNanos = startNanos;
     }
   }
 }

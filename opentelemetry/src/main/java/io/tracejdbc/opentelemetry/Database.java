@@ -29,6 +29,9 @@ final class Database {
   /** Bounds the metric attributes kept per database, against applications minting table names. */
   static final int CACHED_SUMMARIES = 1024;
 
+  /** tracejdbc's {@code db.system}, which {@link #systemName} is the conventions' name of. */
+  final String system;
+
   final String systemName;
   final String namespace;
   final String host;
@@ -47,8 +50,9 @@ final class Database {
   private final ConcurrentMap<String, Attributes> byCall = new ConcurrentHashMap<>();
 
   Database(DbInfo db) {
+    system = db.system;
     systemName = DbSystemNames.of(db.system);
-    namespace = db.instance;
+    namespace = db.namespace;
     host = db.host;
     port = db.port;
     AttributesBuilder builder = Attributes.builder().put(DB_SYSTEM_NAME, systemName);
@@ -67,8 +71,8 @@ final class Database {
 
   /** Whether {@code db} has the facts this database was built from. */
   boolean describes(DbInfo db) {
-    return systemName.equals(DbSystemNames.of(db.system))
-        && Objects.equals(namespace, db.instance)
+    return system.equals(db.system)
+        && Objects.equals(namespace, db.namespace)
         && Objects.equals(host, db.host)
         && Objects.equals(port, db.port);
   }

@@ -275,7 +275,7 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     assertThat(attributes(span("SELECT users")))
         .containsOnly(
             entry("db.system.name", "postgresql"),
-            entry("db.namespace", "shop"),
+            entry("db.namespace", "shop|app"),
             entry("db.query.summary", "SELECT users"),
             entry("db.query.text", "SELECT * FROM users"),
             entry("server.address", "db.example"),

@@ -1,127 +1,33 @@
 package io.tracejdbc.parser;
 
+import static io.tracejdbc.parser.SummaryKeyword.Role.DDL_MODIFIER;
+import static io.tracejdbc.parser.SummaryKeyword.Role.DML_MODIFIER;
+import static io.tracejdbc.parser.SummaryKeyword.Role.LIST_END;
+import static io.tracejdbc.parser.SummaryKeyword.Role.NESTED_VERB;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * OpenTelemetry's {@code db.query.summary} of sanitized SQL, by the rules of the stable database
  * conventions ("Generating a summary of the query"): every operation and every target, in the order
  * the text has them, as written, separated by one space, cut between parts to at most 255
- * characters. Also the stored procedure a {@code CALL} names.
+ * characters. Also the stored procedure a call names.
  *
- * <p>Operations are the statements' leading keywords ({@code SELECT}, {@code INSERT}, {@code CREATE
- * TABLE}, {@code SET}, ...) and every nested {@code SELECT} (or data-modifying statement of a
- * common table expression); targets are the tables and views after {@code FROM}, {@code JOIN},
- * {@code INTO}, {@code UPDATE}, {@code USING}, in a comma-separated {@code FROM} list, the object a
- * DDL statement names and the procedure a call names. A common table expression's name is an
- * anonymous table, not a target.
+ * <p>Operations are the statements' leading keywords ({@code SELECT}, {@code CREATE TABLE}, {@code
+ * SET}, ...), every nested {@code SELECT} and every data-modifying statement of a common table
+ * expression; targets are what {@code FROM}, {@code JOIN}, {@code INTO}, {@code UPDATE}, {@code
+ * USING} and the commas of a FROM list name, the objects a DDL statement names and the procedure a
+ * call names. A common table expression is an anonymous table, not a target.
+ *
+ * <p>One pass over the tokens, with no allocation per token: the few keywords it tells apart are
+ * looked up in place ({@link SummaryKeyword}).
  */
 final class QuerySummary {
   /** The longest summary the conventions allow. */
   static final int MAX_LENGTH = 255;
-
-  /** Statements that read or write rows, walked clause by clause. */
-  private static final Set<String> QUERIES =
-      Set.of(
-          "select", "with", "values", "insert", "update", "delete", "merge", "upsert", "replace");
-
-  /** Verbs that start a nested data-modifying statement after {@code (} or a CTE's {@code )}. */
-  private static final Set<String> NESTED_VERBS =
-      Set.of("insert", "update", "delete", "merge", "upsert", "replace");
-
-  /** Calls: their target is the procedure (or, for {@code EXECUTE}, the prepared statement). */
-  private static final Set<String> CALLS = Set.of("call", "exec", "execute");
-
-  /** Verbs after which a statement follows: the statement is walked too. */
-  private static final Set<String> EXPLAINS = Set.of("explain", "describe", "desc");
-
-  /** Words that end a FROM list (or an UPDATE's table list) at its own depth. */
-  private static final Set<String> LIST_ENDS =
-      Set.of(
-          "where",
-          "group",
-          "having",
-          "order",
-          "limit",
-          "offset",
-          "fetch",
-          "for",
-          "window",
-          "union",
-          "intersect",
-          "except",
-          "minus",
-          "returning",
-          "set",
-          "values",
-          "value",
-          "select",
-          "insert",
-          "update",
-          "delete",
-          "merge",
-          "when",
-          "then",
-          "qualify",
-          "connect",
-          "start",
-          "output",
-          "default",
-          "duplicate",
-          "conflict",
-          "do",
-          "into",
-          "lock",
-          "option");
-
-  /** Words between a DML verb and its table. */
-  private static final Set<String> DML_MODIFIERS =
-      Set.of(
-          "low_priority",
-          "high_priority",
-          "delayed",
-          "ignore",
-          "quick",
-          "only",
-          "or",
-          "replace",
-          "rollback",
-          "abort",
-          "fail",
-          "top");
-
-  /** Words between {@code CREATE}/{@code DROP}/{@code ALTER} and the kind of object. */
-  private static final Set<String> DDL_MODIFIERS =
-      Set.of(
-          "or",
-          "replace",
-          "unique",
-          "temp",
-          "temporary",
-          "virtual",
-          "global",
-          "local",
-          "unlogged",
-          "memory",
-          "cached",
-          "external",
-          "force",
-          "recursive",
-          "online",
-          "offline",
-          "materialized",
-          "fulltext",
-          "spatial",
-          "clustered",
-          "nonclustered",
-          "bitmap",
-          "public");
-
-  /** Kinds of object whose DDL may define them by a query ({@code AS SELECT ...}). */
-  private static final Set<String> QUERY_OBJECTS = Set.of("table", "view");
 
   private final String text;
   private final String storedProcedure;
@@ -131,31 +37,32 @@ final class QuerySummary {
     this.storedProcedure = storedProcedure;
   }
 
-  /** The summary; null when it would be empty. */
+  /** The summary; null when there is nothing to summarize. */
   String text() {
     return text;
   }
 
-  /** The procedure of a string that is one call, as written; else null. */
+  /** The procedure that a string of one call statement calls, as written; else null. */
   String storedProcedure() {
     return storedProcedure;
   }
 
   /**
    * The summary of {@code sanitized}, of one statement or several; {@code tables} are the tables
-   * the classification found, the targets of statements read by their keywords alone.
+   * the classification found: the targets of a statement read by its leading keyword alone.
    */
   static QuerySummary of(String sanitized, List<String> tables) {
-    List<String> statements = StatementSplitter.split(sanitized);
     Walker walker = new Walker(tables);
+    List<String> statements =
+        sanitized.indexOf(';') < 0 ? List.of(sanitized) : StatementSplitter.split(sanitized);
     for (String statement : statements) {
       if (walker.full) {
         break;
       }
       walker.statement(statement);
     }
-    String procedure = statements.size() == 1 ? walker.procedure : null;
-    return new QuerySummary(walker.out.length() == 0 ? null : walker.out.toString(), procedure);
+    String summary = walker.out.length() == 0 ? null : walker.out.toString();
+    return new QuerySummary(summary, statements.size() == 1 ? walker.procedure : null);
   }
 
   /** The walk of one string: a small lexer over sanitized text and the summary it builds. */
@@ -167,6 +74,7 @@ final class QuerySummary {
     private final List<String> tables;
 
     private String sql;
+    private char[] chars;
     private int length;
     private int pos;
 
@@ -174,6 +82,9 @@ final class QuerySummary {
     private int start;
 
     private int end;
+
+    /** The keyword the current token is, or null. */
+    private SummaryKeyword keyword;
 
     private int depth;
 
@@ -198,7 +109,8 @@ final class QuerySummary {
 
     void statement(String statement) {
       sql = statement;
-      length = statement.length();
+      chars = statement.toCharArray();
+      length = chars.length;
       pos = 0;
       depth = 0;
       withDepth = -1;
@@ -207,14 +119,8 @@ final class QuerySummary {
       itemExpected = false;
       ctes = null;
       advance();
-      if (isSymbol('{')) {
-        advance();
-        if (isSymbol('?')) {
-          advance();
-          if (isSymbol('=')) {
-            advance();
-          }
-        }
+      if (skipSymbol('{') && skipSymbol('?')) {
+        skipSymbol('=');
       }
       if (isSymbol('(')) {
         query();
@@ -223,27 +129,56 @@ final class QuerySummary {
       if (!isWord()) {
         return;
       }
-      String verb = lowerCase();
-      if (verb.equals("values")) {
-        emitAndAdvance();
-        query();
-      } else if (QUERIES.contains(verb)) {
-        query();
-      } else if (CALLS.contains(verb)) {
-        call(verb);
-      } else if (verb.equals("create") || verb.equals("drop") || verb.equals("alter")) {
-        ddl(verb);
-      } else if (verb.equals("rename")) {
-        rename();
-      } else if (verb.equals("table")) {
-        emitAndAdvance();
-        target();
-      } else if (verb.equals("truncate")) {
-        truncate();
-      } else if (EXPLAINS.contains(verb)) {
-        explain(verb);
-      } else if (KeywordClassifier.isVerb(verb)) {
-        other(verb);
+      if (keyword == null) {
+        if (KeywordClassifier.isVerb(sql.substring(start, end).toLowerCase(Locale.ROOT))) {
+          other(null);
+        }
+        return;
+      }
+      switch (keyword) {
+        case VALUES:
+          emitAndAdvance();
+          query();
+          break;
+        case SELECT:
+        case WITH:
+        case INSERT:
+        case UPDATE:
+        case DELETE:
+        case MERGE:
+        case UPSERT:
+        case REPLACE:
+          query();
+          break;
+        case TABLE:
+          emitAndAdvance();
+          target();
+          break;
+        case CALL:
+        case EXEC:
+        case EXECUTE:
+          call();
+          break;
+        case CREATE:
+        case DROP:
+        case ALTER:
+          ddl();
+          break;
+        case RENAME:
+          rename();
+          break;
+        case TRUNCATE:
+          truncate();
+          break;
+        case EXPLAIN:
+        case DESCRIBE:
+        case DESC:
+          explain();
+          break;
+        default:
+          if (KeywordClassifier.isVerb(keyword.name().toLowerCase(Locale.ROOT))) {
+            other(keyword);
+          }
       }
     }
 
@@ -278,50 +213,67 @@ final class QuerySummary {
           } else if (withDepth == depth) {
             cteName();
           }
-        } else if (!isWord()) {
+        } else if (keyword == null) {
           advance();
-        } else if (isKeyword("select")) {
+        } else if (keyword == SummaryKeyword.SELECT) {
           startQuery();
           emitAndAdvance();
         } else if (mayOperate && isNestedVerb()) {
           startQuery();
           dml();
-        } else if (isKeyword("with") && isCteClause()) {
+        } else if (keyword == SummaryKeyword.WITH && isCteClause()) {
           lists[depth] = false;
           advance();
-          skipKeyword("recursive");
+          skip(SummaryKeyword.RECURSIVE);
           withDepth = depth;
           cteName();
         } else if (!queries[depth]) {
           // an expression's words: EXTRACT(YEAR FROM d) reads no table
           advance();
-        } else if (isKeyword("from") || isKeyword("join") || isKeyword("apply")) {
+        } else {
+          clause();
+        }
+      }
+    }
+
+    /** A keyword at a query's depth: a FROM item follows, a target, or a FROM list ends. */
+    private void clause() {
+      switch (keyword) {
+        case FROM:
+        case JOIN:
+        case APPLY:
           advance();
           lists[depth] = true;
           item();
-        } else if (isKeyword("straight_join") && lists[depth]) {
+          break;
+        case STRAIGHT_JOIN:
           advance();
-          item();
-        } else if (isKeyword("into")) {
+          if (lists[depth]) {
+            item();
+          }
+          break;
+        case INTO:
           advance();
           lists[depth] = false;
           intoTarget();
-        } else if (isKeyword("using")) {
+          break;
+        case USING:
           advance();
           if (isName()) {
             lists[depth] = true;
             item();
           }
-        } else if (isKeyword("distinct")) {
+          break;
+        case DISTINCT:
           advance();
           // IS DISTINCT FROM x compares, it does not read a table
-          skipKeyword("from");
-        } else {
-          if (lists[depth] && LIST_ENDS.contains(lowerCase())) {
+          skip(SummaryKeyword.FROM);
+          break;
+        default:
+          if (keyword.is(LIST_END)) {
             lists[depth] = false;
           }
           advance();
-        }
       }
     }
 
@@ -336,33 +288,32 @@ final class QuerySummary {
 
     /** INSERT, UPDATE, DELETE, MERGE, UPSERT or REPLACE at the current token: verb and table. */
     private void dml() {
-      String verb = lowerCase();
+      SummaryKeyword verb = keyword;
       emitAndAdvance();
       skipModifiers();
-      switch (verb) {
-        case "update":
+      if (verb == SummaryKeyword.UPDATE) {
+        target();
+        lists[depth] = true;
+      } else if (verb == SummaryKeyword.DELETE) {
+        if (keyword != SummaryKeyword.FROM && !namesBeforeFrom()) {
           target();
           lists[depth] = true;
-          break;
-        case "delete":
-          if (!isKeyword("from") && !namesBeforeFrom()) {
-            target();
-            lists[depth] = true;
-          }
-          break;
-        default:
-          skipKeyword("into");
-          target();
+        }
+      } else {
+        skip(SummaryKeyword.INTO);
+        target();
       }
     }
 
     /** {@code CALL p(?)}, {@code EXEC p ?}, {@code EXECUTE s}: the verb and what it runs. */
-    private void call(String verb) {
+    private void call() {
+      // EXECUTE runs a prepared statement in PostgreSQL and MySQL: not a stored procedure there
+      boolean procedureCall = keyword != SummaryKeyword.EXECUTE;
       emitAndAdvance();
       if (isName()) {
         String name = readName();
         emit(name);
-        if (!verb.equals("execute")) {
+        if (procedureCall) {
           procedure = name;
         }
       }
@@ -370,41 +321,49 @@ final class QuerySummary {
 
     /**
      * CREATE, DROP or ALTER: the verb and the kind of object as one operation ({@code CREATE
-     * TABLE}, modifiers such as {@code OR REPLACE} left out), then the objects it names; a table or
-     * view defined by a query has the query's summary after it.
+     * TABLE}; modifiers such as {@code OR REPLACE} or {@code UNIQUE} left out), then the objects it
+     * names; a table or view defined by a query has the query's summary after it.
      */
-    private void ddl(String verb) {
-      String verbWritten = sql.substring(start, end);
+    private void ddl() {
+      SummaryKeyword verb = keyword;
+      String verbAsWritten = sql.substring(start, end);
       advance();
-      int kindStart = -1;
-      while (isWord() && DDL_MODIFIERS.contains(lowerCase())) {
-        kindStart = isKeyword("materialized") ? start : -1;
+      int materialized = -1;
+      while (keyword != null && keyword.is(DDL_MODIFIER)) {
+        materialized = keyword == SummaryKeyword.MATERIALIZED ? start : -1;
         advance();
       }
-      String kind = isWord() ? lowerCase() : null;
+      String kind = isWord() ? sql.substring(start, end).toLowerCase(Locale.ROOT) : null;
       if (kind == null || !KeywordClassifier.OBJECT_KINDS.contains(kind)) {
-        emit(verbWritten);
+        emit(verbAsWritten);
         return;
       }
-      if (kindStart < 0 || !kind.equals("view")) {
-        kindStart = start;
-      }
+      int kindStart = materialized >= 0 && keyword == SummaryKeyword.VIEW ? materialized : start;
       advance();
-      emit(verbWritten + ' ' + sql.substring(kindStart, endOfPrevious()));
-      skipWords("if", "not", "exists", "only", "concurrently");
-      if (!(kind.equals("index") && isKeyword("on"))) {
+      emit(verbAsWritten + ' ' + sql.substring(kindStart, endOfPrevious()));
+      while (skip(SummaryKeyword.IF)
+          || skip(SummaryKeyword.NOT)
+          || skip(SummaryKeyword.EXISTS)
+          || skip(SummaryKeyword.ONLY)
+          || skip(SummaryKeyword.CONCURRENTLY)) {
+        continue;
+      }
+      boolean index = kind.equals("index");
+      if (!(index && keyword == SummaryKeyword.ON)) {
         target();
       }
-      if (verb.equals("drop")) {
+      if (verb == SummaryKeyword.DROP) {
         while (skipSymbol(',')) {
           target();
         }
-      } else if (verb.equals("create") && kind.equals("index")) {
-        if (skipKeyword("on")) {
-          skipKeyword("only");
+      } else if (verb == SummaryKeyword.CREATE && index) {
+        if (skip(SummaryKeyword.ON)) {
+          skip(SummaryKeyword.ONLY);
           target();
         }
-      } else if (verb.equals("create") && QUERY_OBJECTS.contains(kind) && skipToQuery()) {
+      } else if (verb == SummaryKeyword.CREATE
+          && (kind.equals("table") || kind.equals("view"))
+          && skipToQuery()) {
         query();
       }
     }
@@ -413,11 +372,11 @@ final class QuerySummary {
     private void rename() {
       int operationStart = start;
       advance();
-      skipKeyword("table");
+      skip(SummaryKeyword.TABLE);
       emit(sql.substring(operationStart, endOfPrevious()));
       do {
         target();
-        if (skipKeyword("to")) {
+        if (skip(SummaryKeyword.TO)) {
           target();
         }
       } while (skipSymbol(','));
@@ -427,23 +386,25 @@ final class QuerySummary {
     private void truncate() {
       int operationStart = start;
       advance();
-      skipKeyword("table");
+      skip(SummaryKeyword.TABLE);
       emit(sql.substring(operationStart, endOfPrevious()));
-      skipWords("only", "if", "exists");
-      target();
-      while (skipSymbol(',')) {
-        target();
+      while (skip(SummaryKeyword.ONLY) || skip(SummaryKeyword.IF) || skip(SummaryKeyword.EXISTS)) {
+        continue;
       }
+      do {
+        target();
+      } while (skipSymbol(','));
     }
 
     /** {@code EXPLAIN [options] statement}, and MySQL's {@code DESCRIBE t}. */
-    private void explain(String verb) {
+    private void explain() {
+      boolean describe = keyword != SummaryKeyword.EXPLAIN;
       emitAndAdvance();
-      if (!verb.equals("explain") && !isQueryStart() && isName()) {
+      if (describe && isName() && !isStatementStart()) {
         target();
         return;
       }
-      while (!atEnd() && !(isWord() && QUERIES.contains(lowerCase()))) {
+      while (!atEnd() && !isStatementStart()) {
         if (isSymbol('(')) {
           skipParentheses();
         } else {
@@ -456,24 +417,24 @@ final class QuerySummary {
     }
 
     /**
-     * Every other known statement: its leading keyword ({@code START TRANSACTION} and {@code
-     * RELEASE SAVEPOINT} as two), the database of {@code USE}, and every name that is one of the
-     * classification's tables ({@code ANALYZE users}, {@code LOCK TABLES users WRITE}).
+     * Every other statement whose leading keyword names it: that keyword ({@code START TRANSACTION}
+     * and {@code RELEASE SAVEPOINT} as two), the database of {@code USE}, and every name that is
+     * one of the classification's tables ({@code ANALYZE users}, {@code LOCK TABLES users WRITE}).
      */
-    private void other(String verb) {
+    private void other(SummaryKeyword verb) {
       int operationStart = start;
       advance();
-      if (verb.equals("start")) {
-        skipKeyword("transaction");
-      } else if (verb.equals("release")) {
-        skipKeyword("savepoint");
+      if (verb == SummaryKeyword.START) {
+        skip(SummaryKeyword.TRANSACTION);
+      } else if (verb == SummaryKeyword.RELEASE) {
+        skip(SummaryKeyword.SAVEPOINT);
       }
       emit(sql.substring(operationStart, endOfPrevious()));
-      if (verb.equals("use")) {
+      if (verb == SummaryKeyword.USE) {
         target();
         return;
       }
-      while (!atEnd() && !tables.isEmpty()) {
+      while (!atEnd() && !full && !tables.isEmpty()) {
         if (isName()) {
           String name = readName();
           if (tables.contains(Identifiers.unquote(name))) {
@@ -492,7 +453,9 @@ final class QuerySummary {
      * (} of a subquery or of a parenthesised join, left to the walk.
      */
     private void item() {
-      skipWords("only", "lateral");
+      while (skip(SummaryKeyword.ONLY) || skip(SummaryKeyword.LATERAL)) {
+        continue;
+      }
       if (isSymbol('(')) {
         itemExpected = true;
       } else if (isName() && !isQueryStart()) {
@@ -513,8 +476,13 @@ final class QuerySummary {
 
     /** After INTO: a table, unless a variable ({@code INTO @v}, {@code INTO :v}) follows. */
     private void intoTarget() {
-      skipWords("temporary", "temp", "unlogged", "table");
-      if (!isKeyword("outfile") && !isKeyword("dumpfile")) {
+      while (skip(SummaryKeyword.TEMPORARY)
+          || skip(SummaryKeyword.TEMP)
+          || skip(SummaryKeyword.UNLOGGED)
+          || skip(SummaryKeyword.TABLE)) {
+        continue;
+      }
+      if (keyword != SummaryKeyword.OUTFILE && keyword != SummaryKeyword.DUMPFILE) {
         target();
       }
     }
@@ -537,13 +505,23 @@ final class QuerySummary {
     }
 
     /**
+     * At WITH: whether common table expressions follow, not SQL Server's table hints ({@code WITH
+     * (NOLOCK)}). A clause such as {@code WITH ROLLUP} is taken for one too, harmlessly.
+     */
+    private boolean isCteClause() {
+      int i = end;
+      while (i < length && chars[i] == ' ') {
+        i++;
+      }
+      return i < length && chars[i] != '(';
+    }
+
+    /**
      * At MySQL's {@code DELETE t1, t2 FROM t1 JOIN t2}: whether the names here precede a FROM that
      * names their tables.
      */
     private boolean namesBeforeFrom() {
-      int savedPos = pos;
-      int savedStart = start;
-      int savedEnd = end;
+      int mark = start;
       do {
         if (isName()) {
           readName();
@@ -552,32 +530,9 @@ final class QuerySummary {
           skipSymbol('*');
         }
       } while (skipSymbol(','));
-      boolean from = isKeyword("from");
-      pos = savedPos;
-      start = savedStart;
-      end = savedEnd;
+      boolean from = keyword == SummaryKeyword.FROM;
+      reset(mark);
       return from;
-    }
-
-    /** At WITH: whether a common table expression follows ({@code name [(...)] AS}). */
-    private boolean isCteClause() {
-      int savedPos = pos;
-      int savedStart = start;
-      int savedEnd = end;
-      advance();
-      skipKeyword("recursive");
-      boolean cte = isName();
-      if (cte) {
-        readName();
-        if (isSymbol('(')) {
-          skipParentheses();
-        }
-        cte = isKeyword("as");
-      }
-      pos = savedPos;
-      start = savedStart;
-      end = savedEnd;
-      return cte;
     }
 
     // ---- the summary
@@ -648,14 +603,10 @@ final class QuerySummary {
           return true;
         }
         if (isSymbol('(')) {
-          int savedPos = pos;
-          int savedStart = start;
-          int savedEnd = end;
+          int mark = start;
           advance();
           boolean query = isQueryStart();
-          pos = savedPos;
-          start = savedStart;
-          end = savedEnd;
+          reset(mark);
           if (query) {
             return true;
           }
@@ -674,21 +625,38 @@ final class QuerySummary {
     }
 
     private void advance() {
+      final char[] chars = this.chars;
       int i = pos;
-      while (i < length && sql.charAt(i) == ' ') {
+      while (i < length && chars[i] == ' ') {
         i++;
       }
       start = i;
+      keyword = null;
       if (i < length) {
-        char c = sql.charAt(i);
+        char c = chars[i];
         if (isNamePart(c)) {
-          while (i < length && isNamePart(sql.charAt(i))) {
+          // the keyword's hash, while its characters may be one's (ASCII letters and _)
+          int hash = 0;
+          boolean mayBeKeyword = true;
+          do {
+            mayBeKeyword &= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+            hash = SummaryKeyword.step(hash, c);
             i++;
+          } while (i < length && isNamePart(c = chars[i]));
+          if (mayBeKeyword && i - start <= SummaryKeyword.MAX_LENGTH) {
+            keyword = SummaryKeyword.find(chars, start, i, hash);
           }
+        } else if (c == '#'
+            && i + 1 < length
+            && (chars[i + 1] == '#' || isNamePart(chars[i + 1]))) {
+          // SQL Server's temporary tables, #t and ##t
+          do {
+            i++;
+          } while (i < length && (chars[i] == '#' || isNamePart(chars[i])));
         } else if (c == '"' || c == '`') {
           i = quotedEnd(i, c);
-        } else if (c == '[' && isBracketName(i)) {
-          i = sql.indexOf(']', i) + 1;
+        } else if (c == '[') {
+          i = Math.max(bracketNameEnd(i), i + 1);
         } else {
           i++;
         }
@@ -697,21 +665,34 @@ final class QuerySummary {
       pos = i;
     }
 
-    /** {@code [x]} is a name unless it holds a {@code ?}, as a subscript's replaced literal. */
-    private boolean isBracketName(int open) {
-      int close = sql.indexOf(']', open + 1);
-      if (close <= open + 1) {
-        return false;
+    /** Goes back to the token that started at {@code tokenStart}. */
+    private void reset(int tokenStart) {
+      pos = tokenStart;
+      advance();
+    }
+
+    /**
+     * The end of the name {@code [x]} at {@code open}; {@code open} when it is not one: unclosed
+     * within the longest name SQL Server allows, or holding a {@code ?} (a subscript's literal).
+     */
+    private int bracketNameEnd(int open) {
+      int limit = Math.min(length, open + 130);
+      for (int i = open + 1; i < limit; i++) {
+        if (chars[i] == ']') {
+          return i > open + 1 ? i + 1 : open;
+        }
+        if (chars[i] == '?') {
+          return open;
+        }
       }
-      int mark = sql.indexOf('?', open + 1);
-      return mark < 0 || mark > close;
+      return open;
     }
 
     private int quotedEnd(int open, char quote) {
       int i = open + 1;
       while (i < length) {
-        if (sql.charAt(i) == quote) {
-          if (i + 1 < length && sql.charAt(i + 1) == quote) {
+        if (chars[i] == quote) {
+          if (i + 1 < length && chars[i + 1] == quote) {
             i += 2;
             continue;
           }
@@ -725,14 +706,18 @@ final class QuerySummary {
     /** The end of the token before the current one. */
     private int endOfPrevious() {
       int i = start;
-      while (i > 0 && sql.charAt(i - 1) == ' ') {
+      while (i > 0 && chars[i - 1] == ' ') {
         i--;
       }
       return i;
     }
 
     private boolean isWord() {
-      return start < end && isNamePart(sql.charAt(start)) && !Character.isDigit(sql.charAt(start));
+      if (start == end) {
+        return false;
+      }
+      char c = chars[start];
+      return isNamePart(c) && !Character.isDigit(c) || c == '#' && end - start > 1;
     }
 
     private boolean isName() {
@@ -740,17 +725,12 @@ final class QuerySummary {
     }
 
     private boolean isQuotedAt(int i) {
-      char c = sql.charAt(i);
+      char c = chars[i];
       return c == '"' || c == '`' || c == '[';
     }
 
     private boolean isSymbol(char symbol) {
-      return end - start == 1 && sql.charAt(start) == symbol;
-    }
-
-    private boolean isKeyword(String lowerCase) {
-      return end - start == lowerCase.length()
-          && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
+      return end - start == 1 && chars[start] == symbol;
     }
 
     private boolean skipSymbol(char symbol) {
@@ -761,28 +741,18 @@ final class QuerySummary {
       return false;
     }
 
-    private boolean skipKeyword(String lowerCase) {
-      if (isKeyword(lowerCase)) {
+    private boolean skip(SummaryKeyword word) {
+      if (keyword == word) {
         advance();
         return true;
       }
       return false;
     }
 
-    private void skipWords(String... words) {
-      boolean skipped = true;
-      while (skipped) {
-        skipped = false;
-        for (String word : words) {
-          skipped |= skipKeyword(word);
-        }
-      }
-    }
-
     /** Skips DML modifiers: {@code LOW_PRIORITY}, {@code OR REPLACE}, {@code TOP (?)}, ... */
     private void skipModifiers() {
-      while (isWord() && DML_MODIFIERS.contains(lowerCase())) {
-        boolean top = isKeyword("top");
+      while (keyword != null && keyword.is(DML_MODIFIER)) {
+        boolean top = keyword == SummaryKeyword.TOP;
         advance();
         if (top && isSymbol('(')) {
           skipParentheses();
@@ -792,18 +762,21 @@ final class QuerySummary {
       }
     }
 
-    private String lowerCase() {
-      return sql.substring(start, end).toLowerCase(Locale.ROOT);
-    }
-
     /** A verb that starts a nested statement, not a function ({@code REPLACE(s, ?, ?)}). */
     private boolean isNestedVerb() {
-      return NESTED_VERBS.contains(lowerCase()) && !(end < length && sql.charAt(end) == '(');
+      return keyword.is(NESTED_VERB) && !(end < length && chars[end] == '(');
     }
 
     /** Whether a query starts at the current token. */
     private boolean isQueryStart() {
-      return isKeyword("select") || isKeyword("with") || isKeyword("values");
+      return keyword == SummaryKeyword.SELECT
+          || keyword == SummaryKeyword.WITH
+          || keyword == SummaryKeyword.VALUES;
+    }
+
+    /** Whether a statement that {@link #query()} walks starts at the current token. */
+    private boolean isStatementStart() {
+      return isQueryStart() || keyword != null && keyword.is(NESTED_VERB);
     }
 
     /** A possibly qualified, possibly quoted name, as written; consumes it. */
@@ -818,7 +791,7 @@ final class QuerySummary {
     }
 
     private boolean startsName(int i) {
-      char c = sql.charAt(i);
+      char c = chars[i];
       return isNamePart(c) || c == '"' || c == '`' || c == '[';
     }
 

@@ -73,14 +73,16 @@ public final class SqlInfo {
   }
 
   /**
-   * OpenTelemetry's {@code db.query.summary}: every operation and every target of the statement, in
-   * the order the text has them, as written (no case change, quotes kept), separated by one space
-   * and cut between parts to at most 255 characters; {@code null} when the statement cannot be
-   * read.
+   * OpenTelemetry's {@code db.query.summary}, by the stable conventions' rules: every operation
+   * ({@code SELECT}, {@code INSERT}, {@code CREATE TABLE}, {@code SET}, each nested {@code SELECT})
+   * and every target (the tables and views it reads or writes, the object DDL names, the procedure
+   * a call calls), in the order the text has them, as written (case and quotes kept), separated by
+   * one space and cut between parts to at most 255 characters; for a string of several statements,
+   * those of each in turn. {@code null} when the statement cannot be read ({@code textclause}).
    *
    * <pre>{@code
-   * SqlClassifier.classify("INSERT INTO archive SELECT * FROM events e JOIN \"Users\" u ON ...")
-   *     .querySummary(); // "INSERT archive SELECT events \"Users\""
+   * SqlClassifier.classify("INSERT INTO archive SELECT * FROM \"Events\" e, users u")
+   *     .querySummary(); // "INSERT archive SELECT \"Events\" users"
    * SqlClassifier.classify("{call refresh_stats(?)}").querySummary(); // "call refresh_stats"
    * }</pre>
    */
@@ -89,9 +91,10 @@ public final class SqlInfo {
   }
 
   /**
-   * The stored procedure a {@code CALL} statement (or a JDBC {@code {call ...}} escape) calls, as
-   * written (schema-qualified and quoted if written so); {@code null} when the statement is not a
-   * call.
+   * The stored procedure that a {@code CALL} statement, a JDBC {@code {call ...}} escape or SQL
+   * Server's {@code EXEC} calls, as written (qualified and quoted if written so); {@code null} for
+   * any other statement, for several statements in one string, and for {@code EXECUTE}, which runs
+   * a prepared statement in PostgreSQL and MySQL.
    */
   public String storedProcedure() {
     return storedProcedure;

@@ -39,6 +39,7 @@ class QuerySummariesTest {
           SELECT EXTRACT(YEAR FROM d), SUBSTRING(s FROM 1 FOR 2) FROM t       | SELECT t
           SELECT * FROM a WHERE x IS DISTINCT FROM y                          | SELECT a
           SELECT * INTO archive FROM events                                   | SELECT archive events
+          SELECT a INTO #tmp FROM t JOIN ##shared s ON s.id = t.id             | SELECT #tmp t ##shared
           SELECT * FROM generate_series(1, 10) g                              | SELECT generate_series
           SELECT 1 FROM DUAL                                                  | SELECT DUAL
           SELECT REPLACE(name, 'a', 'b') FROM t                               | SELECT t

@@ -259,18 +259,19 @@ abstract class OpenTelemetryContract extends DatabaseContract {
 
   /**
    * A call of the stored procedure {@code procedure}, which {@code create} creates (on the server,
-   * with its own name), through {@code prepareCall} as {@code CALL} and as JDBC's escape: both
-   * spans name it, as do their duration points.
+   * with its own name), through {@code prepareCall} as {@code CALL} and as JDBC's escape, on a
+   * connection with {@code options}: both spans name it, as do their duration points.
    */
-  void callsOfAStoredProcedureNameIt(String create, String procedure) throws SQLException {
+  void callsOfAStoredProcedureNameIt(String create, String procedure, String... options)
+      throws SQLException {
     execute(create);
-    try {
+    try (Connection calling = db.connect(options)) {
       forgetSpans();
-      try (CallableStatement call = connection.prepareCall("CALL " + procedure + "(?)")) {
+      try (CallableStatement call = calling.prepareCall("CALL " + procedure + "(?)")) {
         call.setInt(1, 1);
         call.execute();
       }
-      try (CallableStatement call = connection.prepareCall("{call " + procedure + "(?)}")) {
+      try (CallableStatement call = calling.prepareCall("{call " + procedure + "(?)}")) {
         call.setInt(1, 2);
         call.execute();
       }
@@ -460,7 +461,7 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   private Map<String, Object> connectionAttributes() {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("db.system.name", db.systemName);
-    attributes.put("db.namespace", db.instance);
+    attributes.put("db.namespace", db.namespace);
     if (db.isServer()) {
       attributes.put("server.address", db.host);
       attributes.put("server.port", (long) db.port);

@@ -19,6 +19,7 @@ class OpenTelemetryOnPostgresqlTest extends OpenTelemetryContract {
             + "(n INTEGER) LANGUAGE SQL AS $$ INSERT INTO "
             + table
             + " (id, name) VALUES (n, 'p') $$",
-        procedure);
+        procedure,
+        "escapeSyntaxCallMode=callIfNoReturn");
   }
 }
