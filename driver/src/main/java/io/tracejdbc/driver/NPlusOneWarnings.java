@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hot N+1 (one per request) cannot flood the log; past {@link #MAX_SHAPES} shapes, no more.
  */
 final class NPlusOneWarnings {
-  static final System.Logger LOG = System.getLogger("io.tracejdbc.driver");
+  private static final System.Logger LOG = System.getLogger("io.tracejdbc.driver");
 
   /** The statement shapes warned about, bounded; not on the hot path (once per N+1 found). */
   static final int MAX_SHAPES = 1024;
