@@ -21,17 +21,21 @@ final class NPlusOnes {
   static final AttributeKey<Long> COUNT = longKey("tracejdbc.n_plus_one.count");
   static final AttributeKey<Long> THRESHOLD = longKey("tracejdbc.n_plus_one.threshold");
 
+  /** Null when the N+1s are counted elsewhere (or nowhere: a no-op meter provider). */
   private final LongCounter found;
 
+  /** N+1s counted in {@code meter}'s counter {@code tracejdbc.n_plus_one}; none when null. */
   NPlusOnes(Meter meter) {
     found =
-        meter
-            .counterBuilder(N_PLUS_ONE)
-            .setDescription(
-                "N+1 queries found: runs of one statement under one parent span that reached"
-                    + " tracejdbc's nPlusOneThreshold")
-            .setUnit("{n_plus_one}")
-            .build();
+        meter == null
+            ? null
+            : meter
+                .counterBuilder(N_PLUS_ONE)
+                .setDescription(
+                    "N+1 queries found: runs of one statement under one parent span that reached"
+                        + " tracejdbc's nPlusOneThreshold")
+                .setUnit("{n_plus_one}")
+                .build();
   }
 
   /** The marked span, else the current one; none when neither is valid. */
@@ -52,7 +56,9 @@ final class NPlusOnes {
    * @return how a log line names the parent: by its ids, as the API exposes no name
    */
   String found(Object parent, String summary, int threshold) {
-    found.add(1, Attributes.of(Database.DB_QUERY_SUMMARY, summary));
+    if (found != null) {
+      found.add(1, Attributes.of(Database.DB_QUERY_SUMMARY, summary));
+    }
     if (!(parent instanceof Span)) {
       return null;
     }
