@@ -23,6 +23,10 @@ final class ConnectionConfig {
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
   final long slowQueryThresholdNanos;
+
+  /** From this many executions of one statement under one parent on, an N+1; 0: never. */
+  final int nPlusOneThreshold;
+
   private final Telemetry<Object> telemetry;
   private final Set<String> ignoreForTracing;
   private final Boolean traceAllConnections;
@@ -43,6 +47,7 @@ final class ConnectionConfig {
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
+    this.nPlusOneThreshold = options.nPlusOneThreshold();
     this.ignoreForTracing = options.ignoreForTracing();
     this.traceAllConnections =
         own.sets(TracingOptions.TRACE_ALL_CONNECTIONS) ? options.traceAllConnections() : null;

@@ -54,6 +54,8 @@ import java.util.function.Predicate;
  *       raw} or {@code none}</td></tr>
  *   <tr><td>traceTransactions</td><td>true</td><td>{@code commit}, {@code rollback} and
  *       savepoint spans</td></tr>
+ *   <tr><td>nPlusOneThreshold</td><td>5</td><td>from this many executions of one statement
+ *       shape under one parent span on, each is flagged as an N+1 query; 0 turns it off</td></tr>
  * </table>
  */
 public final class TracingOptions {
@@ -81,6 +83,10 @@ public final class TracingOptions {
   static final String SLOW_QUERY_THRESHOLD_MS = "slowQueryThresholdMs";
   static final String STATEMENT_TEXT = "statementText";
   static final String TRACE_TRANSACTIONS = "traceTransactions";
+  static final String N_PLUS_ONE_THRESHOLD = "nPlusOneThreshold";
+
+  /** The default {@link #nPlusOneThreshold()}. */
+  static final int DEFAULT_N_PLUS_ONE_THRESHOLD = 5;
 
   /**
    * Every option by name, in the order of the table above: how its text form (in a URL or
@@ -126,7 +132,13 @@ public final class TracingOptions {
               TRACE_TRANSACTIONS,
               "trace commit, rollback and savepoints",
               TracingOptions::traceTransactions,
-              Builder::traceTransactions));
+              Builder::traceTransactions),
+          new Option(
+              N_PLUS_ONE_THRESHOLD,
+              "flag the executions of one statement under one parent span from this many on as an"
+                  + " N+1 query; 0 is off",
+              TracingOptions::nPlusOneThreshold,
+              (builder, text) -> builder.nPlusOneThreshold(parseNPlusOneThreshold(text))));
 
   private static final TracingOptions DEFAULTS = new Builder().build();
 
@@ -137,6 +149,7 @@ public final class TracingOptions {
   private final long slowQueryThresholdMs;
   private final StatementText statementText;
   private final boolean traceTransactions;
+  private final int nPlusOneThreshold;
 
   /** The names of the options that were set, rather than left at their defaults. */
   private final Set<String> named;
@@ -149,6 +162,7 @@ public final class TracingOptions {
     slowQueryThresholdMs = b.slowQueryThresholdMs;
     statementText = b.statementText;
     traceTransactions = b.traceTransactions;
+    nPlusOneThreshold = b.nPlusOneThreshold;
     named = Set.copyOf(b.named);
   }
 
@@ -220,6 +234,7 @@ public final class TracingOptions {
     if (sets(SLOW_QUERY_THRESHOLD_MS)) merged.slowQueryThresholdMs(slowQueryThresholdMs);
     if (sets(STATEMENT_TEXT)) merged.statementText(statementText);
     if (sets(TRACE_TRANSACTIONS)) merged.traceTransactions(traceTransactions);
+    if (sets(N_PLUS_ONE_THRESHOLD)) merged.nPlusOneThreshold(nPlusOneThreshold);
     return merged.build();
   }
 
@@ -256,6 +271,16 @@ public final class TracingOptions {
   /** Whether {@code commit}, {@code rollback} and savepoints are traced. */
   public boolean traceTransactions() {
     return traceTransactions;
+  }
+
+  /**
+   * From this many executions of one statement shape (the same statement with other values) under
+   * one parent span on, each execution is flagged as an N+1 query ({@code tracejdbc.n_plus_one} and
+   * {@code tracejdbc.n_plus_one.count} on its span, one {@code tracejdbc.n_plus_one} event on the
+   * parent, a warning in the log once per statement); 0 means never.
+   */
+  public int nPlusOneThreshold() {
+    return nPlusOneThreshold;
   }
 
   @Override
@@ -305,6 +330,16 @@ public final class TracingOptions {
     throw badValue(SLOW_QUERY_THRESHOLD_MS, value, "a whole number of milliseconds, 0 or more");
   }
 
+  private static int parseNPlusOneThreshold(String value) {
+    try {
+      int executions = Integer.parseInt(value.trim());
+      if (executions >= 0) return executions;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw badValue(N_PLUS_ONE_THRESHOLD, value, "a whole number of executions, 0 (off) or more");
+  }
+
   private static StatementText parseStatementText(String value) {
     for (StatementText text : StatementText.values()) {
       if (text.name().equalsIgnoreCase(value)) return text;
@@ -326,6 +361,7 @@ public final class TracingOptions {
     private long slowQueryThresholdMs;
     private StatementText statementText = StatementText.PARAMETERIZED;
     private boolean traceTransactions = true;
+    private int nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD;
     private final Set<String> named = new HashSet<>();
 
     private Builder() {}
@@ -338,6 +374,7 @@ public final class TracingOptions {
       slowQueryThresholdMs = o.slowQueryThresholdMs;
       statementText = o.statementText;
       traceTransactions = o.traceTransactions;
+      nPlusOneThreshold = o.nPlusOneThreshold;
       named.addAll(o.named);
     }
 
@@ -397,6 +434,19 @@ public final class TracingOptions {
     public Builder traceTransactions(boolean value) {
       traceTransactions = value;
       named.add(TRACE_TRANSACTIONS);
+      return this;
+    }
+
+    /**
+     * Flag executions of one statement shape under one parent span as an N+1 query from this many
+     * on (default 5); 0 turns the detection off.
+     */
+    public Builder nPlusOneThreshold(int value) {
+      if (value < 0) {
+        throw badValue(N_PLUS_ONE_THRESHOLD, Integer.toString(value), "0 (off) or more");
+      }
+      nPlusOneThreshold = value;
+      named.add(N_PLUS_ONE_THRESHOLD);
       return this;
     }
 
