@@ -24,13 +24,17 @@ final class RunningBookshop implements AutoCloseable {
     this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
-  /** Started with {@code profile}, the beans of {@code extra} and {@code properties}. */
+  /**
+   * Started with {@code profile}, the beans of {@code extra} and {@code properties}, which are the
+   * application's defaults: its application.properties would override them.
+   */
   static RunningBookshop start(
       String profile, Database database, List<Class<?>> extra, String... properties) {
     List<Class<?>> sources = new ArrayList<>(List.of(Bookshop.class));
     sources.addAll(extra);
     List<String> all = new ArrayList<>(database.properties());
     all.add("server.port=0");
+    all.add("spring.application.name=bookshop");
     all.addAll(List.of(properties));
     return new RunningBookshop(
         new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))

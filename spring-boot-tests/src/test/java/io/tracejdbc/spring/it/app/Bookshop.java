@@ -2,6 +2,7 @@ package io.tracejdbc.spring.it.app;
 
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -46,9 +47,15 @@ public class Bookshop {
       return "unreachable";
     }
 
-    @ExceptionHandler(IllegalStateException.class)
+    @PostMapping("/books/numbered")
+    String addNumbered(@RequestParam int id, @RequestParam String title) {
+      jdbc.update("INSERT INTO sbit_books (id, title) VALUES (?, ?)", id, title);
+      return "added";
+    }
+
+    @ExceptionHandler({IllegalStateException.class, DataAccessException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
-    String rejected(IllegalStateException e) {
+    String rejected(RuntimeException e) {
       return e.getMessage();
     }
   }
