@@ -66,7 +66,9 @@ class BraveZipkinTest {
       assertThat(shop.call("POST", "/books/numbered?id=90&title=Neuromancer").status())
           .isEqualTo(409);
       SimpleMeterRegistry registry = shop.bean(SimpleMeterRegistry.class);
-      assertThat(count(registry, "INSERT sbit_books", "")).as(registry.getMetersAsString()).isEqualTo(3);
+      assertThat(count(registry, "INSERT sbit_books", ""))
+          .as(registry.getMetersAsString())
+          .isEqualTo(3);
       assertThat(count(registry, "INSERT sbit_books", "23505")).isEqualTo(1);
       shop.bean(AsyncZipkinSpanHandler.class).flush();
     }
@@ -92,7 +94,9 @@ class BraveZipkinTest {
         children(spans, server(spans, "http post /books/numbered", "409"));
     assertThat(duplicate).extracting(span -> span.get("name")).containsExactly("insert sbit_books");
     assertThat(tags(duplicate.get(0))).containsEntry("error.type", "23505").containsKey("error");
-    assertThat(tags(duplicate.get(0)).get("error")).doesNotContain("Neuromancer").doesNotContain("90");
+    assertThat(tags(duplicate.get(0)).get("error"))
+        .doesNotContain("Neuromancer")
+        .doesNotContain("90");
   }
 
   private static long count(SimpleMeterRegistry registry, String summary, String errorType) {
