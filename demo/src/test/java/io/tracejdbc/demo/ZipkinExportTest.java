@@ -152,7 +152,7 @@ class ZipkinExportTest {
   }
 
   @Test
-  void theFailedStatementKeepsItsErrorAndTable() {
+  void theFailedStatementKeepsItsErrorAndSummary() {
     List<JsonNode> failed =
         traces.stream()
             .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
@@ -165,7 +165,7 @@ class ZipkinExportTest {
         .satisfies(
             update -> {
               JsonNode tags = update.path("tags");
-              assertThat(tags.path("db.collection.name").asText()).isEqualTo("demo_books");
+              assertThat(tags.path("db.query.summary").asText()).isEqualTo("UPDATE demo_books");
               assertThat(tags.path("db.system.name").asText()).isEqualTo("sqlite");
               assertThat(tags.path("db.response.status_code").asText()).isEqualTo("19");
               assertThat(tags.path("error.type").asText()).isEqualTo("19");

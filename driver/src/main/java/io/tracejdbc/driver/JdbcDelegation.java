@@ -50,7 +50,7 @@ final class JdbcDelegation {
    * {@link Connection}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
    * contract of {@link Wrappers}. Left to {@link TracingConnection}: abort, clearWarnings, close,
    * commit, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
-   * releaseSavepoint, rollback, setAutoCommit, setSavepoint.
+   * releaseSavepoint, rollback, setAutoCommit, setCatalog, setSavepoint, setSchema.
    */
   abstract static class DelegatingConnection implements Connection {
     final Connection delegate;
@@ -170,11 +170,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setCatalog(String arg0) throws SQLException {
-      delegate.setCatalog(arg0);
-    }
-
-    @Override
     public void setClientInfo(String arg0, String arg1) throws SQLClientInfoException {
       delegate.setClientInfo(arg0, arg1);
     }
@@ -197,11 +192,6 @@ final class JdbcDelegation {
     @Override
     public void setReadOnly(boolean arg0) throws SQLException {
       delegate.setReadOnly(arg0);
-    }
-
-    @Override
-    public void setSchema(String arg0) throws SQLException {
-      delegate.setSchema(arg0);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingConnection;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -178,6 +180,23 @@ final class TracingConnection extends DelegatingConnection {
     beginTransactionCall("release-savepoint").perform(() -> delegate.releaseSavepoint(savepoint));
   }
 
+  /**
+   * MySQL's and MariaDB's {@code USE}, SQL Server's too: later spans name the new database, where
+   * the catalog is the database (see {@link DbInfo#afterSetCatalog}).
+   */
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    delegate.setCatalog(catalog);
+    config.db = config.db.afterSetCatalog(catalog);
+  }
+
+  /** PostgreSQL's search path: later spans' namespace names the new schema, where it has one. */
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    delegate.setSchema(schema);
+    config.db = config.db.afterSetSchema(schema);
+  }
+
   /** Leaving a transaction for auto-commit commits it, and so ends the connection's mark. */
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
@@ -235,9 +254,13 @@ final class TracingConnection extends DelegatingConnection {
    */
   private Execution beginTransactionCall(String operation) {
     Mark chosen = config.traceTransactions ? markForExecution(null) : null;
-    return chosen == null
+    if (chosen == null) {
+      return Execution.UNTRACED;
+    }
+    Telemetry<Object> telemetry = config.telemetry();
+    return telemetry.recordsNothing()
         ? Execution.UNTRACED
-        : Execution.start(config, chosen.parent, operation, null, null, 0);
+        : Execution.startCall(telemetry, config, chosen.parent, operation);
   }
 
   private boolean inAutoCommit() {

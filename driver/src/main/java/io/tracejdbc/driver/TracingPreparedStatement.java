@@ -1,6 +1,8 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingPreparedStatement;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,22 +28,23 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return wrap(begin(sql, 0).run(prepared::executeQuery));
+    return wrap(begin(Telemetry.NOT_A_BATCH).run(prepared::executeQuery));
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return begin(sql, 0).run(prepared::executeUpdate, Execution.COUNT, null);
+    return begin(Telemetry.NOT_A_BATCH).run(prepared::executeUpdate, Execution.COUNT, null);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return begin(sql, 0).run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
+    return begin(Telemetry.NOT_A_BATCH)
+        .run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return begin(sql, 0).run(prepared::execute, Execution.CURRENT_COUNT, prepared);
+    return begin(Telemetry.NOT_A_BATCH).run(prepared::execute, Execution.CURRENT_COUNT, prepared);
   }
 
   /**
@@ -62,10 +65,10 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows++;
   }
 
-  /** The execution of this statement's parameter sets as one batch. */
+  /** The execution of this statement's parameter sets as one batch (0 of them: an empty one). */
   @Override
   Execution beginBatch() {
-    return begin(sql, batchRows);
+    return begin(batchRows);
   }
 
   @Override
@@ -74,20 +77,23 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows = 0;
   }
 
-  @Override
-  SqlInfo classify(String sql) {
+  /**
+   * The execution of this statement's SQL, by {@link #begin(String)}'s rules; {@code batchSize} as
+   * {@link Telemetry#start} takes it. The SQL is classified on the first traced execution.
+   */
+  private Execution begin(int batchSize) {
+    Mark mark = connection.markForExecution(takeMark());
+    Telemetry<Object> telemetry = telemetry(mark, sql);
+    if (telemetry == null) {
+      return Execution.UNTRACED;
+    }
     SqlInfo known = info;
     if (known == null) {
-      known = super.classify(sql);
-      statementText = super.statementText(known, sql);
+      known = SqlClassifier.classify(sql, connection.config.dialect);
+      statementText = statementText(known, sql, true);
       info = known;
     }
-    return known;
-  }
-
-  @Override
-  String statementText(SqlInfo info, String sql) {
-    return statementText;
+    return start(telemetry, mark, known, statementText, batchSize);
   }
 
   @Override

@@ -80,7 +80,9 @@ final class DelegationGenerator {
                   "releaseSavepoint",
                   "rollback",
                   "setAutoCommit",
-                  "setSavepoint")),
+                  "setCatalog",
+                  "setSavepoint",
+                  "setSchema")),
           new Base(
               Statement.class,
               "TracingStatement",

@@ -48,14 +48,14 @@ public final class SqlClassifier {
 
   /**
    * How a database reads quotes, backslashes, brackets and comments, which decides what text is
-   * data. Pick the one of the connection's database; {@link #STANDARD} for any other.
+   * data. Pick the one of the connection's database; {@link #UNKNOWN} for one not named here.
    */
   public enum Dialect {
     /**
-     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database not
-     * named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'} reads
-     * it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments nest;
-     * {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
+     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it: {@code 'x'} is a string in which
+     * a backslash is a character ({@code E'x'} reads it as an escape), {@code "x"} a name, {@code
+     * [x]} an array subscript; block comments nest; {@code $$x$$} and Oracle's {@code q'[x]'} are
+     * strings.
      */
     STANDARD,
     /**
@@ -80,7 +80,16 @@ public final class SqlClassifier {
      * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}), a
      * backslash is a character, {@code $12.50} is a money value; block comments nest.
      */
-    SQLSERVER
+    SQLSERVER,
+    /**
+     * A database whose reading is not known: no literal that any of the others, or a database that
+     * reads {@code "x"} as a string and a backslash as an escape (BigQuery, Spark, ClickHouse,
+     * Snowflake), would read as one is kept. {@code "x"} is a string; {@code #}, {@code --} and
+     * {@code //} start comments. Where the readings disagree on where a string, comment or quoted
+     * name ends ({@code 'it\'s'}, a nested comment, a quote inside a {@code #} comment or
+     * backticks), the rest of the text becomes one {@code ?}. Quoted names are lost with it.
+     */
+    UNKNOWN
   }
 
   /**
@@ -116,11 +125,11 @@ public final class SqlClassifier {
       ClassificationCache.Entry shape = BY_SANITIZED.get(sanitized);
       if (shape == null) {
         if (!isCheapToParse(sanitized)) {
-          return KeywordClassifier.classify(sanitized);
+          return summarized(KeywordClassifier.classify(sanitized));
         }
         shape =
             new ClassificationCache.Entry(
-                sanitized, TieredClassifier.classify(sanitized, sql), null);
+                sanitized, summarized(TieredClassifier.classify(sanitized, sql)), null);
         BY_SANITIZED.put(shape);
       }
       remember(sql, dialect, sanitizer.removedText(), shape);
@@ -165,6 +174,21 @@ public final class SqlClassifier {
       BY_TEXT.put(new ClassificationCache.Entry(sql, shape.info, dialect));
     } else {
       shape.lastTextHash = hash;
+    }
+  }
+
+  /**
+   * {@code info} with its query summary and stored procedure; none for a statement that cannot be
+   * read, and none when the summary's walk trips, which costs the summary only.
+   */
+  private static SqlInfo summarized(SqlInfo info) {
+    if (info.operation().equals(KeywordClassifier.TEXTCLAUSE)) {
+      return info;
+    }
+    try {
+      return info.with(QuerySummary.of(info.sanitizedSql(), info.tables()));
+    } catch (RuntimeException e) {
+      return info;
     }
   }
 

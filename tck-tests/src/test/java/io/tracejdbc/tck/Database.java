@@ -33,6 +33,9 @@ final class Database {
   /** OpenTelemetry's {@code db.system.name}. */
   final String systemName;
 
+  /** OpenTelemetry's {@code db.namespace}: the instance, or what the system's page makes of it. */
+  final String namespace;
+
   final String instance;
 
   /** Null for an embedded database, which has no peer. */
@@ -66,6 +69,7 @@ final class Database {
     system = b.system;
     systemName = b.systemName;
     instance = b.instance;
+    namespace = b.namespace != null ? b.namespace : b.instance;
     host = b.host;
     port = b.port;
     duplicateKeySqlState = b.duplicateKeySqlState;
@@ -132,6 +136,7 @@ final class Database {
     b.system = "postgresql";
     b.systemName = "postgresql";
     b.instance = "test";
+    b.namespace = "test|postgres"; // {database}|{schema}: the user, first in the search path
     b.host = "127.0.0.1";
     b.port = 5432;
     b.duplicateKeySqlState = "23505";
@@ -156,7 +161,7 @@ final class Database {
     b.port = 3306;
     b.duplicateKeySqlState = "23000";
     b.duplicateKeyErrorCode = 1062;
-    b.duplicateKeyStatusCode = "23000/1062";
+    b.duplicateKeyStatusCode = "1062";
     b.realConnectionType = org.mariadb.jdbc.Connection.class;
     b.realParameter = "sessionVariables=auto_increment_increment=7";
     b.realParameterQuery = "SELECT @@auto_increment_increment";
@@ -225,6 +230,7 @@ final class Database {
     String system;
     String systemName;
     String instance;
+    String namespace;
     String host;
     Integer port;
     String duplicateKeySqlState;
