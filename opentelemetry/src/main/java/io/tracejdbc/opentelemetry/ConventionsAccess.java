@@ -2,6 +2,7 @@ package io.tracejdbc.opentelemetry;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.driver.internal.url.DbInfo;
 
 /**
  * What tracejdbc's other modules (the Spring Boot starter, whose Micrometer backend and duration
@@ -13,7 +14,10 @@ import io.tracejdbc.driver.internal.Telemetry;
 public final class ConventionsAccess {
   private ConventionsAccess() {}
 
-  /** The native backend: {@code CLIENT} spans of {@code openTelemetry}. */
+  /**
+   * The native backend: {@code CLIENT} spans of {@code openTelemetry}, and the duration metric
+   * unless its meter provider is a no-op.
+   */
   public static Telemetry<?> telemetry(OpenTelemetry openTelemetry) {
     return new ClientSpans(openTelemetry);
   }
@@ -23,27 +27,30 @@ public final class ConventionsAccess {
     return DbSystemNames.of(system);
   }
 
-  /**
-   * {@code db.operation.name} of a call of tracejdbc's {@code operation} in a batch of {@code
-   * batchSize} (0 or 1: not a batch), or null when tracejdbc cannot read the statement.
-   */
-  public static String operationName(String operation, int batchSize) {
-    SqlOperation sql = SqlOperation.of(operation);
-    return batchSize > 1 ? sql.batchName : sql.name;
+  /** The name of a span with neither summary nor operation name, on the database {@code db}. */
+  public static String fallbackName(DbInfo db) {
+    return new Database(db).fallbackName;
   }
 
   /**
-   * {@code db.query.summary}, the span's name: of a call of {@code operation} on {@code table}
-   * (null for none) in a batch of {@code batchSize}, on a database whose {@code db.system.name} is
-   * {@code systemName}.
+   * {@code db.query.summary} of a batch whose statements share {@code summary} (null: they don't).
    */
-  public static String summary(String operation, String table, String systemName, int batchSize) {
-    SqlOperation sql = SqlOperation.of(operation);
-    return batchSize > 1 ? sql.batchSummary(table) : sql.summary(table, systemName);
+  public static String batchSummary(String summary) {
+    return SqlOperation.batchSummary(summary);
   }
 
-  /** {@code db.response.status_code} of a failure, or null when it has none. */
-  public static String statusCode(Throwable error) {
-    return Failures.statusCode(error);
+  /** {@code db.operation.name} of the JDBC call tracejdbc names {@code operation} (commit, ...). */
+  public static String callName(String operation) {
+    return SqlOperation.callName(operation);
+  }
+
+  /** {@code db.response.status_code} of a failure on {@code systemName}, or null for none. */
+  public static String statusCode(Throwable error, String systemName) {
+    return Failures.statusCode(error, systemName);
+  }
+
+  /** {@code error.type} of a failure whose status code is {@code statusCode} (null: none). */
+  public static String errorType(Throwable error, String statusCode) {
+    return Failures.errorType(error, statusCode);
   }
 }

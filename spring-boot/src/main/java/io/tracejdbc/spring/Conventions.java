@@ -5,8 +5,8 @@ final class Conventions {
   static final String DB_SYSTEM_NAME = "db.system.name";
   static final String DB_NAMESPACE = "db.namespace";
   static final String DB_OPERATION_NAME = "db.operation.name";
-  static final String DB_COLLECTION_NAME = "db.collection.name";
   static final String DB_QUERY_SUMMARY = "db.query.summary";
+  static final String DB_STORED_PROCEDURE_NAME = "db.stored_procedure.name";
   static final String DB_QUERY_TEXT = "db.query.text";
   static final String DB_OPERATION_BATCH_SIZE = "db.operation.batch.size";
   static final String DB_RESPONSE_STATUS_CODE = "db.response.status_code";

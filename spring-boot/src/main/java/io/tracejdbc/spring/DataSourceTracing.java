@@ -77,16 +77,18 @@ final class DataSourceTracing implements BeanPostProcessor {
 
   private Settings read() {
     TracejdbcProperties bound = properties.getObject();
+    TracingMetrics registry = bound.getMetrics().isEnabled() ? metrics.getIfUnique() : null;
+    boolean metered = registry != null && registry.available();
+    boolean backendsMetric = bound.getMetrics().isEnabled() && !metered;
     Telemetry<?> spans =
         backends
             .orderedStream()
-            .map(TracingBackend::telemetry)
+            .map(backend -> backend.telemetry(backendsMetric))
             .filter(Objects::nonNull)
             .findFirst()
             .orElseThrow(
                 () -> new IllegalStateException("no tracing backend, not even the global one"));
-    TracingMetrics durations = metrics.getIfUnique();
-    Telemetry<?> telemetry = durations == null ? spans : durations.metered(spans);
+    Telemetry<?> telemetry = metered ? registry.metered(spans) : spans;
     LOG.log(Level.DEBUG, "tracejdbc traces data sources with {0}", telemetry);
     return new Settings(bound.toOptions(), Set.copyOf(bound.getExcludedDataSources()), telemetry);
   }

@@ -6,7 +6,7 @@ import io.tracejdbc.opentelemetry.ConventionsAccess;
 
 /**
  * Spans of another backend, and each call's duration in {@link OperationDurations}: one measurement
- * per call, whatever the backend.
+ * per call, whatever the backend (whose own metric, if it has one, is off).
  *
  * @param <S> the span type of the backend
  */
@@ -19,24 +19,35 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
     this.durations = durations;
   }
 
-  /** One call: its span and what its duration is recorded under. */
+  /** One call: its span, and what its duration is recorded under. */
   static final class Call<S> {
     final S span;
-    final long startedNanos;
-    final DbInfo db;
-    final String operation;
-    final String table;
-    final int batchSize;
+    final long startedNanos = System.nanoTime();
+    final DatabaseTags database;
+    final String summary;
+    final String storedProcedure;
+    final String operationName;
     String errorType;
+    String statusCode;
 
-    Call(S span, DbInfo db, String operation, String table, int batchSize) {
+    Call(
+        S span,
+        DatabaseTags database,
+        String summary,
+        String storedProcedure,
+        String operationName) {
       this.span = span;
-      this.db = db;
-      this.operation = operation;
-      this.table = table;
-      this.batchSize = batchSize;
-      this.startedNanos = System.nanoTime();
+      this.database = database;
+      this.summary = summary;
+      this.storedProcedure = storedProcedure;
+      this.operationName = operationName;
     }
+  }
+
+  /** False: every call is measured, even when its backend records no span. */
+  @Override
+  public boolean recordsNothing() {
+    return false;
   }
 
   @Override
@@ -46,9 +57,36 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
 
   @Override
   public Call<S> start(
-      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
-    S span = spans.start(parent, db, operation, table, statement, batchSize);
-    return span == null ? null : new Call<>(span, db, operation, table, batchSize);
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String summary,
+      String storedProcedure,
+      String statement,
+      int batchSize) {
+    S span =
+        spans.start(parent, db, operation, table, summary, storedProcedure, statement, batchSize);
+    if (span == null) {
+      return null;
+    }
+    boolean batch = batchSize != NOT_A_BATCH && batchSize != 1;
+    return new Call<>(
+        span,
+        DatabaseTags.of(db),
+        batch ? ConventionsAccess.batchSummary(summary) : summary,
+        storedProcedure,
+        null);
+  }
+
+  @Override
+  public Call<S> startCall(Object parent, DbInfo db, String operation) {
+    S span = spans.startCall(parent, db, operation);
+    if (span == null) {
+      return null;
+    }
+    String name = ConventionsAccess.callName(operation);
+    return new Call<>(span, DatabaseTags.of(db), name, null, name);
   }
 
   @Override
@@ -58,8 +96,8 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
 
   @Override
   public void failed(Call<S> call, Throwable error, boolean raw) {
-    String statusCode = ConventionsAccess.statusCode(error);
-    call.errorType = statusCode != null ? statusCode : error.getClass().getName();
+    call.statusCode = ConventionsAccess.statusCode(error, call.database.systemName);
+    call.errorType = ConventionsAccess.errorType(error, call.statusCode);
     spans.failed(call.span, error, raw);
   }
 
@@ -72,7 +110,12 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
     } finally {
       durations.record(
           new OperationDurations.Shape(
-              call.db, call.operation, call.table, call.batchSize, call.errorType),
+              call.database,
+              call.summary,
+              call.storedProcedure,
+              call.operationName,
+              call.errorType,
+              call.statusCode),
           nanos);
     }
   }

@@ -18,7 +18,7 @@ import io.tracejdbc.opentelemetry.ConventionsAccess;
  * holding the redacted message; with {@code statementText=raw}, the exception itself, whose message
  * Brave puts there.
  */
-final class MicrometerSpans implements Telemetry<Span> {
+final class MicrometerSpans implements Telemetry<MicrometerSpans.Call> {
   static final String ERROR = "error";
 
   private final Tracer tracer;
@@ -27,50 +27,88 @@ final class MicrometerSpans implements Telemetry<Span> {
     this.tracer = tracer;
   }
 
+  /** One call: its span, and the system its failure's status code is read for. */
+  record Call(Span span, String systemName) {}
+
+  /** False: the no-op tracer is never picked. */
+  @Override
+  public boolean recordsNothing() {
+    return false;
+  }
+
   @Override
   public boolean hasCurrentSpan() {
     return tracer.currentSpan() != null;
   }
 
-  /** Under {@code parent} when it is a Micrometer span, else under the current span, if any. */
+  /**
+   * Named by the statement's {@code db.query.summary} (of a batch, {@code BATCH} and the summary
+   * its statements share), else by the conventions' fallback; under {@code parent} when it is a
+   * Micrometer span, else under the current span, if any.
+   */
   @Override
-  public Span start(
-      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
-    String system = ConventionsAccess.systemName(db.system);
-    String operationName = ConventionsAccess.operationName(operation, batchSize);
-    String summary = ConventionsAccess.summary(operation, table, system, batchSize);
+  public Call start(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String summary,
+      String storedProcedure,
+      String statement,
+      int batchSize) {
+    DatabaseTags database = DatabaseTags.of(db);
+    boolean batch = batchSize != NOT_A_BATCH && batchSize != 1;
+    String shownSummary = batch ? ConventionsAccess.batchSummary(summary) : summary;
+    Span.Builder span =
+        builder(parent, shownSummary != null ? shownSummary : database.fallbackName, database);
+    if (shownSummary != null) span.tag(Conventions.DB_QUERY_SUMMARY, shownSummary);
+    if (storedProcedure != null) span.tag(Conventions.DB_STORED_PROCEDURE_NAME, storedProcedure);
+    if (statement != null) span.tag(Conventions.DB_QUERY_TEXT, statement);
+    if (batch) span.tag(Conventions.DB_OPERATION_BATCH_SIZE, Integer.toString(batchSize));
+    return new Call(span.start(), database.systemName);
+  }
 
-    Span.Builder span = tracer.spanBuilder().name(summary).kind(Span.Kind.CLIENT);
+  /** Named, and summarized, by the call's operation name: {@code COMMIT}, {@code ROLLBACK}, ... */
+  @Override
+  public Call startCall(Object parent, DbInfo db, String operation) {
+    DatabaseTags database = DatabaseTags.of(db);
+    String name = ConventionsAccess.callName(operation);
+    Span span =
+        builder(parent, name, database)
+            .tag(Conventions.DB_OPERATION_NAME, name)
+            .tag(Conventions.DB_QUERY_SUMMARY, name)
+            .start();
+    return new Call(span, database.systemName);
+  }
+
+  private Span.Builder builder(Object parent, String name, DatabaseTags database) {
+    Span.Builder span = tracer.spanBuilder().name(name).kind(Span.Kind.CLIENT);
     TraceContext parentContext =
         parent instanceof Span marked ? marked.context() : tracer.currentTraceContext().context();
     if (parentContext != null) {
       span.setParent(parentContext);
     }
-    span.remoteServiceName(system);
-    span.tag(Conventions.DB_SYSTEM_NAME, system);
-    if (db.instance != null) span.tag(Conventions.DB_NAMESPACE, db.instance);
-    if (operationName != null) span.tag(Conventions.DB_OPERATION_NAME, operationName);
-    if (table != null) span.tag(Conventions.DB_COLLECTION_NAME, table);
-    span.tag(Conventions.DB_QUERY_SUMMARY, summary);
-    if (statement != null) span.tag(Conventions.DB_QUERY_TEXT, statement);
-    if (db.host != null) span.tag(Conventions.SERVER_ADDRESS, db.host);
-    if (db.port != null) span.tag(Conventions.SERVER_PORT, db.port.toString());
-    if (batchSize > 1) span.tag(Conventions.DB_OPERATION_BATCH_SIZE, Integer.toString(batchSize));
-    return span.start();
+    span.remoteServiceName(database.systemName);
+    span.tag(Conventions.DB_SYSTEM_NAME, database.systemName);
+    if (database.namespace != null) span.tag(Conventions.DB_NAMESPACE, database.namespace);
+    if (database.host != null) span.tag(Conventions.SERVER_ADDRESS, database.host);
+    if (database.port != null) span.tag(Conventions.SERVER_PORT, database.port);
+    return span;
   }
 
   @Override
-  public void rowsAffected(Span span, long rows) {
-    span.tag(Conventions.ROWS_AFFECTED, Long.toString(rows));
+  public void rowsAffected(Call call, long rows) {
+    call.span().tag(Conventions.ROWS_AFFECTED, Long.toString(rows));
   }
 
   @Override
-  public void failed(Span span, Throwable error, boolean raw) {
-    String statusCode = ConventionsAccess.statusCode(error);
+  public void failed(Call call, Throwable error, boolean raw) {
+    Span span = call.span();
+    String statusCode = ConventionsAccess.statusCode(error, call.systemName());
     if (statusCode != null) {
       span.tag(Conventions.DB_RESPONSE_STATUS_CODE, statusCode);
     }
-    span.tag(Conventions.ERROR_TYPE, statusCode != null ? statusCode : error.getClass().getName());
+    span.tag(Conventions.ERROR_TYPE, ConventionsAccess.errorType(error, statusCode));
     if (raw) {
       span.error(error);
     } else {
@@ -80,11 +118,11 @@ final class MicrometerSpans implements Telemetry<Span> {
   }
 
   @Override
-  public void finish(Span span, boolean slow) {
+  public void finish(Call call, boolean slow) {
     if (slow) {
-      span.tag(Conventions.SLOW, "true");
+      call.span().tag(Conventions.SLOW, "true");
     }
-    span.end();
+    call.span().end();
   }
 
   @Override

@@ -3,8 +3,6 @@ package io.tracejdbc.spring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.tracejdbc.driver.internal.url.DbInfo;
-import io.tracejdbc.opentelemetry.ConventionsAccess;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The conventions' {@code db.client.operation.duration} histogram in a Micrometer {@link
- * MeterRegistry}: seconds, the buckets database-metrics.md advises, and the low-cardinality
- * attributes of the call (never its text).
+ * MeterRegistry}: seconds, the buckets database-metrics.md advises, and the attributes the metric
+ * conventions allow (never the query text).
  *
  * <p>Every timer has the same tag keys, an absent value being empty (Prometheus requires one key
  * set per name, and reads an empty label as none). A timer is looked up once per distinct call
- * shape (connection facts, operation, table, failure): past {@link #CACHED_TIMERS} shapes, the
- * registry's own lookup.
+ * shape (database, summary, failure): past {@link #CACHED_TIMERS} shapes, the registry's own
+ * lookup.
  */
 final class OperationDurations {
   static final String NAME = "db.client.operation.duration";
@@ -45,8 +43,14 @@ final class OperationDurations {
     this.registry = registry;
   }
 
-  /** What tells one timer from another; the facts of a data source are one instance. */
-  record Shape(DbInfo db, String operation, String table, int batchSize, String errorType) {}
+  /** What tells one timer from another; null for a value the call does not have. */
+  record Shape(
+      DatabaseTags database,
+      String summary,
+      String storedProcedure,
+      String operationName,
+      String errorType,
+      String statusCode) {}
 
   void record(Shape shape, long nanos) {
     Timer timer = timers.get(shape);
@@ -60,25 +64,21 @@ final class OperationDurations {
   }
 
   private Timer register(Shape shape) {
-    DbInfo db = shape.db();
-    String system = ConventionsAccess.systemName(db.system);
-    String operationName = ConventionsAccess.operationName(shape.operation(), shape.batchSize());
-    String summary =
-        ConventionsAccess.summary(shape.operation(), shape.table(), system, shape.batchSize());
-    String errorType = shape.errorType();
+    DatabaseTags database = shape.database();
     return Timer.builder(NAME)
         .description("Duration of database client operations.")
         .serviceLevelObjectives(BUCKETS)
         .tags(
             Tags.of(
-                Conventions.DB_SYSTEM_NAME, system,
-                Conventions.DB_NAMESPACE, orEmpty(db.instance),
-                Conventions.DB_OPERATION_NAME, orEmpty(operationName),
-                Conventions.DB_COLLECTION_NAME, orEmpty(shape.table()),
-                Conventions.DB_QUERY_SUMMARY, summary,
-                Conventions.SERVER_ADDRESS, orEmpty(db.host),
-                Conventions.SERVER_PORT, db.port == null ? "" : db.port.toString(),
-                Conventions.ERROR_TYPE, orEmpty(errorType)))
+                Conventions.DB_SYSTEM_NAME, database.systemName,
+                Conventions.DB_NAMESPACE, orEmpty(database.namespace),
+                Conventions.SERVER_ADDRESS, orEmpty(database.host),
+                Conventions.SERVER_PORT, orEmpty(database.port),
+                Conventions.DB_OPERATION_NAME, orEmpty(shape.operationName()),
+                Conventions.DB_QUERY_SUMMARY, orEmpty(shape.summary()),
+                Conventions.DB_STORED_PROCEDURE_NAME, orEmpty(shape.storedProcedure()),
+                Conventions.ERROR_TYPE, orEmpty(shape.errorType()),
+                Conventions.DB_RESPONSE_STATUS_CODE, orEmpty(shape.statusCode())))
         .register(registry);
   }
 

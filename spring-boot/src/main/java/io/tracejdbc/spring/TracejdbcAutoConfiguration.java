@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
+import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.opentracing.OpenTracingTelemetry;
 import io.tracejdbc.opentelemetry.ConventionsAccess;
 import java.lang.System.Logger.Level;
@@ -52,16 +53,16 @@ public class TracejdbcAutoConfiguration {
     @Bean
     @Order(1)
     TracingBackend tracejdbcOpenTelemetryBean(ObjectProvider<OpenTelemetry> openTelemetry) {
-      return () -> {
+      return withMetric -> {
         OpenTelemetry bean = openTelemetry.getIfUnique();
-        return bean == null ? null : ConventionsAccess.telemetry(bean);
+        return bean == null ? null : nativeBackend(bean, withMetric);
       };
     }
 
     @Bean
     @Order(4)
     TracingBackend tracejdbcGlobalOpenTelemetry() {
-      return () -> {
+      return withMetric -> {
         if (GlobalOpenTelemetry.getTracerProvider() == TracerProvider.noop()) {
           LOG.log(
               Level.WARNING,
@@ -72,8 +73,12 @@ public class TracejdbcAutoConfiguration {
                   + " -brave), OpenTelemetry's Spring Boot starter, or run with the OpenTelemetry"
                   + " Java agent; tracejdbc.enabled=false turns tracejdbc off.");
         }
-        return ConventionsAccess.telemetry(GlobalOpenTelemetry.get());
+        return nativeBackend(GlobalOpenTelemetry.get(), withMetric);
       };
+    }
+
+    private static Telemetry<?> nativeBackend(OpenTelemetry openTelemetry, boolean withMetric) {
+      return ConventionsAccess.telemetry(withMetric ? openTelemetry : new SpansOnly(openTelemetry));
     }
   }
 
@@ -83,7 +88,7 @@ public class TracejdbcAutoConfiguration {
     @Bean
     @Order(2)
     TracingBackend tracejdbcMicrometerTracer(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
-      return () -> {
+      return withMetric -> {
         io.micrometer.tracing.Tracer bean = tracer.getIfUnique();
         return bean == null || bean == io.micrometer.tracing.Tracer.NOOP
             ? null
@@ -98,7 +103,7 @@ public class TracejdbcAutoConfiguration {
     @Bean
     @Order(3)
     TracingBackend tracejdbcOpenTracingTracer(ObjectProvider<io.opentracing.Tracer> tracer) {
-      return () -> {
+      return withMetric -> {
         io.opentracing.Tracer bean = tracer.getIfUnique();
         return bean == null ? null : new OpenTracingTelemetry(bean);
       };
@@ -111,9 +116,16 @@ public class TracejdbcAutoConfiguration {
   static class Metrics {
     @Bean
     TracingMetrics tracejdbcOperationDurations(ObjectProvider<MeterRegistry> registry) {
-      return spans -> {
-        MeterRegistry bean = registry.getIfUnique();
-        return bean == null ? spans : new MeteredTelemetry<>(spans, new OperationDurations(bean));
+      return new TracingMetrics() {
+        @Override
+        public boolean available() {
+          return registry.getIfUnique() != null;
+        }
+
+        @Override
+        public Telemetry<?> metered(Telemetry<?> spans) {
+          return new MeteredTelemetry<>(spans, new OperationDurations(registry.getObject()));
+        }
       };
     }
   }

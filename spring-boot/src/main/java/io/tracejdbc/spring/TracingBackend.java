@@ -8,6 +8,12 @@ import io.tracejdbc.driver.internal.Telemetry;
  */
 @FunctionalInterface
 interface TracingBackend {
-  /** The spans of the application's tracer of this API, or null when it has none. */
-  Telemetry<?> telemetry();
+  /**
+   * The spans of the application's tracer of this API, or null when it has none.
+   *
+   * @param withMetric whether a backend that can record the duration metric itself (through
+   *     OpenTelemetry's meter provider) does: not when a Micrometer registry records it, nor when
+   *     metrics are off
+   */
+  Telemetry<?> telemetry(boolean withMetric);
 }

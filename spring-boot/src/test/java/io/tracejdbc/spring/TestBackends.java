@@ -9,6 +9,8 @@ import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
 import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
 import io.micrometer.tracing.brave.bridge.BraveTracer;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -54,6 +56,23 @@ final class TestBackends {
               SdkTracerProvider.builder()
                   .addSpanProcessor(SimpleSpanProcessor.create(exporter))
                   .build())
+          .build();
+    }
+  }
+
+  /** An OpenTelemetry SDK that measures too, keeping its metrics in memory. */
+  @Configuration(proxyBeanMethods = false)
+  static class OpenTelemetryWithMeter {
+    @Bean
+    InMemoryMetricReader metricReader() {
+      return InMemoryMetricReader.create();
+    }
+
+    @Bean
+    OpenTelemetry openTelemetry(InMemoryMetricReader reader) {
+      return io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+          .setTracerProvider(SdkTracerProvider.builder().build())
+          .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
           .build();
     }
   }

@@ -86,8 +86,7 @@ class BraveZipkinTest {
     Map<String, Object> select = children(spans, server(spans, "http get /books")).get(0);
     assertThat(tags(select))
         .containsEntry("db.system.name", database.systemName)
-        .containsEntry("db.operation.name", "SELECT")
-        .containsEntry("db.collection.name", "sbit_books")
+        .containsEntry("db.query.summary", "SELECT sbit_books")
         .containsEntry("db.query.text", "SELECT title FROM sbit_books ORDER BY id")
         .doesNotContainKey("error");
     List<Map<String, Object>> duplicate =

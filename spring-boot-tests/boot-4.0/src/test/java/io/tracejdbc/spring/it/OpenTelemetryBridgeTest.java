@@ -52,8 +52,7 @@ class OpenTelemetryBridgeTest {
           .extractingFromEntries(entry -> entry.getKey().getKey() + "=" + entry.getValue())
           .contains(
               "db.system.name=" + database.systemName,
-              "db.operation.name=SELECT",
-              "db.collection.name=sbit_books",
+              "db.query.summary=SELECT sbit_books",
               "db.query.text=SELECT title FROM sbit_books ORDER BY id");
 
       SimpleMeterRegistry registry = shop.bean(SimpleMeterRegistry.class);
