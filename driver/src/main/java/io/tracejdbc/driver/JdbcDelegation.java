@@ -49,7 +49,7 @@ final class JdbcDelegation {
   /**
    * {@link Connection}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
    * contract of {@link Wrappers}. Left to {@link TracingConnection}: abort, clearWarnings, close,
-   * commit, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
+   * commit, createArrayOf, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
    * releaseSavepoint, rollback, setAutoCommit, setCatalog, setSavepoint, setSchema.
    */
   abstract static class DelegatingConnection implements Connection {
@@ -62,11 +62,6 @@ final class JdbcDelegation {
     @Override
     public void beginRequest() throws SQLException {
       delegate.beginRequest();
-    }
-
-    @Override
-    public Array createArrayOf(String arg0, Object[] arg1) throws SQLException {
-      return delegate.createArrayOf(arg0, arg1);
     }
 
     @Override
@@ -423,7 +418,7 @@ final class JdbcDelegation {
   /**
    * {@link PreparedStatement}'s own methods, passed to {@code prepared}. Left to
    * {@link TracingPreparedStatement}: addBatch, clearParameters, execute, executeLargeUpdate,
-   * executeQuery, executeUpdate.
+   * executeQuery, executeUpdate, setArray, setObject.
    */
   abstract static class DelegatingPreparedStatement extends TracingStatement
       implements PreparedStatement {
@@ -442,11 +437,6 @@ final class JdbcDelegation {
     @Override
     public ParameterMetaData getParameterMetaData() throws SQLException {
       return prepared.getParameterMetaData();
-    }
-
-    @Override
-    public void setArray(int arg0, Array arg1) throws SQLException {
-      prepared.setArray(arg0, arg1);
     }
 
     @Override
@@ -615,31 +605,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1) throws SQLException {
-      prepared.setObject(arg0, arg1);
-    }
-
-    @Override
     public void setRef(int arg0, Ref arg1) throws SQLException {
       prepared.setRef(arg0, arg1);
     }
@@ -698,7 +663,7 @@ final class JdbcDelegation {
 
   /**
    * {@link CallableStatement}'s own methods, passed to {@code callable}. Left to
-   * {@link TracingCallableStatement}: getObject.
+   * {@link TracingCallableStatement}: getArray, getObject, setObject.
    */
   abstract static class DelegatingCallableStatement extends TracingPreparedStatement
       implements CallableStatement {
@@ -708,16 +673,6 @@ final class JdbcDelegation {
         CallableStatement callable, TracingConnection connection, String sql) {
       super(callable, connection, sql);
       this.callable = callable;
-    }
-
-    @Override
-    public Array getArray(String arg0) throws SQLException {
-      return callable.getArray(arg0);
-    }
-
-    @Override
-    public Array getArray(int arg0) throws SQLException {
-      return callable.getArray(arg0);
     }
 
     @Override
@@ -1212,31 +1167,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1) throws SQLException {
-      callable.setObject(arg0, arg1);
-    }
-
-    @Override
     public void setRowId(String arg0, RowId arg1) throws SQLException {
       callable.setRowId(arg0, arg1);
     }
@@ -1289,7 +1219,8 @@ final class JdbcDelegation {
 
   /**
    * {@link ResultSet}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
-   * contract of {@link Wrappers}. Left to {@link TracingResultSet}: getStatement.
+   * contract of {@link Wrappers}. Left to {@link TracingResultSet}: getArray, getObject,
+   * getStatement.
    */
   abstract static class DelegatingResultSet implements ResultSet {
     final ResultSet delegate;
@@ -1341,16 +1272,6 @@ final class JdbcDelegation {
     @Override
     public boolean first() throws SQLException {
       return delegate.first();
-    }
-
-    @Override
-    public Array getArray(String arg0) throws SQLException {
-      return delegate.getArray(arg0);
-    }
-
-    @Override
-    public Array getArray(int arg0) throws SQLException {
-      return delegate.getArray(arg0);
     }
 
     @Override
@@ -1573,36 +1494,6 @@ final class JdbcDelegation {
     @Override
     public String getNString(int arg0) throws SQLException {
       return delegate.getNString(arg0);
-    }
-
-    @Override
-    public <T> T getObject(String arg0, Class<T> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(String arg0, Map<String, Class<?>> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(String arg0) throws SQLException {
-      return delegate.getObject(arg0);
-    }
-
-    @Override
-    public <T> T getObject(int arg0, Class<T> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(int arg0, Map<String, Class<?>> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(int arg0) throws SQLException {
-      return delegate.getObject(arg0);
     }
 
     @Override
@@ -3047,6 +2938,53 @@ final class JdbcDelegation {
     @Override
     public boolean usesLocalFiles() throws SQLException {
       return delegate.usesLocalFiles();
+    }
+  }
+
+  /**
+   * {@link Array}'s own methods, passed to {@code delegate}. Left to {@link TracingArray}:
+   * getResultSet.
+   */
+  abstract static class DelegatingArray implements Array {
+    final Array delegate;
+
+    DelegatingArray(Array delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void free() throws SQLException {
+      delegate.free();
+    }
+
+    @Override
+    public Object getArray() throws SQLException {
+      return delegate.getArray();
+    }
+
+    @Override
+    public Object getArray(Map<String, Class<?>> arg0) throws SQLException {
+      return delegate.getArray(arg0);
+    }
+
+    @Override
+    public Object getArray(long arg0, int arg1, Map<String, Class<?>> arg2) throws SQLException {
+      return delegate.getArray(arg0, arg1, arg2);
+    }
+
+    @Override
+    public Object getArray(long arg0, int arg1) throws SQLException {
+      return delegate.getArray(arg0, arg1);
+    }
+
+    @Override
+    public int getBaseType() throws SQLException {
+      return delegate.getBaseType();
+    }
+
+    @Override
+    public String getBaseTypeName() throws SQLException {
+      return delegate.getBaseTypeName();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.tracejdbc.driver;
 import io.tracejdbc.driver.JdbcDelegation.DelegatingConnection;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -235,6 +236,12 @@ final class TracingConnection extends DelegatingConnection {
   public void endRequest() throws SQLException {
     mark = null;
     delegate.endRequest();
+  }
+
+  /** The real driver's own array: one to bind, which drivers may want of their own class. */
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    return delegate.createArrayOf(typeName, elements);
   }
 
   /** The real driver's metadata, whose {@code getConnection()} is this connection. */

@@ -10,6 +10,7 @@ import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -51,6 +52,7 @@ final class DelegationGenerator {
   /** The JDBC objects tracejdbc wraps: a method returning one is always hand-written. */
   static final Set<Class<?>> WRAPPED =
       Set.of(
+          Array.class,
           Connection.class,
           Statement.class,
           PreparedStatement.class,
@@ -105,22 +107,35 @@ final class DelegationGenerator {
               "prepared",
               List.of("TracingConnection connection"),
               Set.of(
-                  "addBatch", "clearParameters", "execute", "executeLargeUpdate", "executeUpdate")),
+                  "addBatch",
+                  "clearParameters",
+                  "execute",
+                  "executeLargeUpdate",
+                  "executeUpdate",
+                  "setArray",
+                  "setObject")),
           new Base(
               CallableStatement.class,
               "TracingCallableStatement",
               "TracingPreparedStatement",
               "callable",
               List.of("TracingConnection connection", "String sql"),
+              Set.of("getObject", "setObject")),
+          new Base(
+              ResultSet.class,
+              "TracingResultSet",
+              null,
+              "delegate",
+              List.of(),
               Set.of("getObject")),
-          new Base(ResultSet.class, "TracingResultSet", null, "delegate", List.of(), Set.of()),
           new Base(
               DatabaseMetaData.class,
               "TracingDatabaseMetaData",
               null,
               "delegate",
               List.of(),
-              Set.of()));
+              Set.of()),
+          new Base(Array.class, "TracingArray", null, "delegate", List.of(), Set.of()));
 
   private static final int WIDTH = 100;
 
@@ -153,7 +168,7 @@ final class DelegationGenerator {
      */
     List<Method> methods() {
       Stream<Method> wrapper =
-          superclass == null ? Arrays.stream(Wrapper.class.getDeclaredMethods()) : Stream.empty();
+          isFirstWrapper() ? Arrays.stream(Wrapper.class.getDeclaredMethods()) : Stream.empty();
       return Stream.concat(Arrays.stream(iface.getDeclaredMethods()), wrapper)
           .filter(m -> !Modifier.isStatic(m.getModifiers()))
           .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
@@ -161,6 +176,11 @@ final class DelegationGenerator {
               Comparator.comparing(Method::getName)
                   .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
           .collect(Collectors.toList());
+    }
+
+    /** Whether this base is the first of a {@link Wrapper}, which answers its methods. */
+    boolean isFirstWrapper() {
+      return superclass == null && Wrapper.class.isAssignableFrom(iface);
     }
 
     /** Whether the tracing class writes {@code method}, which the base then leaves abstract. */
@@ -232,7 +252,7 @@ final class DelegationGenerator {
     String leftNames =
         left.stream().map(Method::getName).distinct().collect(Collectors.joining(", "));
     String wrapper =
-        base.superclass() == null
+        base.isFirstWrapper()
             ? ", and {@link " + name(Wrapper.class) + "}'s by the contract of {@link Wrappers}"
             : "";
     StringBuilder out =

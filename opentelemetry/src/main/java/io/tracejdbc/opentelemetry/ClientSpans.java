@@ -84,6 +84,15 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
    * this jar's version.
    */
   ClientSpans(OpenTelemetry openTelemetry) {
+    this(openTelemetry, true);
+  }
+
+  /**
+   * Spans of {@code openTelemetry}, and with {@code measureDurations} false no duration metric: for
+   * a backend that records it elsewhere (a Micrometer {@code MeterRegistry}), so that each call is
+   * measured once.
+   */
+  ClientSpans(OpenTelemetry openTelemetry, boolean measureDurations) {
     String version = ClientSpans.class.getPackage().getImplementationVersion();
     TracerProvider tracers = openTelemetry.getTracerProvider();
     tracer =
@@ -95,7 +104,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
         version == null
             ? meters.get(SCOPE_NAME)
             : meters.meterBuilder(SCOPE_NAME).setInstrumentationVersion(version).build();
-    boolean noMeter = meter == MeterProvider.noop().get(SCOPE_NAME);
+    boolean noMeter = !measureDurations || meter == MeterProvider.noop().get(SCOPE_NAME);
     duration =
         noMeter
             ? null
@@ -138,8 +147,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
       int batchSize) {
     long startNanos = duration == null ? 0 : System.nanoTime();
     Database database = database(db);
-    boolean batch = batchSize != NOT_A_BATCH && batchSize != 1;
-    String shownSummary = batch ? SqlOperation.batchSummary(summary) : summary;
+    boolean batch = isBatch(batchSize);
+    String shownSummary = summary(summary, batchSize);
     SpanBuilder span =
         builder(parent, shownSummary != null ? shownSummary : database.fallbackName, database);
     if (shownSummary != null) span.setAttribute(Database.DB_QUERY_SUMMARY, shownSummary);
@@ -171,6 +180,22 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
             .startSpan();
     return new Call(
         span, database, duration == null ? null : database.callAttributes(name), startNanos);
+  }
+
+  /**
+   * Whether the conventions count a call of {@code batchSize} (as {@link Telemetry#start} takes it)
+   * as a batch: none or two and more statements or parameter sets; one is a single statement.
+   */
+  static boolean isBatch(int batchSize) {
+    return batchSize != NOT_A_BATCH && batchSize != 1;
+  }
+
+  /**
+   * The {@code db.query.summary} of a statement of {@code summary} (the parser's, or null) in a
+   * call of {@code batchSize}: a batch's by the batch rule, null when there is none.
+   */
+  static String summary(String summary, int batchSize) {
+    return isBatch(batchSize) ? SqlOperation.batchSummary(summary) : summary;
   }
 
   private SpanBuilder builder(Object parent, String name, Database database) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -160,8 +162,21 @@ class DurationMetricTest extends InMemoryOpenTelemetry {
   }
 
   @Test
+  void aBackendThatMeasuresElsewhereTurnsTheMetricOff() {
+    ClientSpans spans = new ClientSpans(openTelemetry, false);
+    DbInfo db = DbInfo.parse("jdbc:h2:mem:shop", null);
+
+    spans.finish(spans.startCall(null, db, "commit"), false);
+
+    assertThat(spans()).hasSize(1);
+    assertThat(durations()).isEmpty();
+    assertThat(spans.recordsNothing()).isFalse();
+  }
+
+  @Test
   void anOpenTelemetryWithoutAnSdkRecordsNothing() {
     assertThat(new ClientSpans(OpenTelemetry.noop()).recordsNothing()).isTrue();
+    assertThat(new ClientSpans(GlobalOpenTelemetry.get()).recordsNothing()).isTrue(); // unset
     assertThat(new ClientSpans(openTelemetry).recordsNothing()).isFalse();
   }
 

@@ -90,6 +90,8 @@ class QuerySummariesTest {
     assertThat(summary("SELECT * FROM [dbo].[Order Details]"))
         .isEqualTo("SELECT [dbo].[Order Details]");
     assertThat(summary("SeLeCt * FrOm Users")).isEqualTo("SeLeCt Users");
+    assertThat(summary("cReAtE tEmPoRaRy TaBlE T aS sElEcT * fRoM s"))
+        .isEqualTo("cReAtE TaBlE T sElEcT s");
   }
 
   @Test

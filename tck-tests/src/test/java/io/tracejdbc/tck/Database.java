@@ -33,10 +33,10 @@ final class Database {
   /** OpenTelemetry's {@code db.system.name}. */
   final String systemName;
 
-  /** OpenTelemetry's {@code db.namespace}: the instance, or what the system's page makes of it. */
-  final String namespace;
-
   final String instance;
+
+  /** OpenTelemetry's {@code db.namespace}: the instance, but where the system's page says more. */
+  final String namespace;
 
   /** Null for an embedded database, which has no peer. */
   final String host;
@@ -136,7 +136,8 @@ final class Database {
     b.system = "postgresql";
     b.systemName = "postgresql";
     b.instance = "test";
-    b.namespace = "test|postgres"; // {database}|{schema}: the user, first in the search path
+    // {database}|{schema}; with no currentSchema given, the connect user stands in for the schema
+    b.namespace = "test|postgres";
     b.host = "127.0.0.1";
     b.port = 5432;
     b.duplicateKeySqlState = "23505";

@@ -12,9 +12,10 @@ import io.tracejdbc.driver.internal.url.DbInfo;
  * Any method may throw: the driver reports the failure once, gives up the span and runs the
  * statement on, untraced.
  *
- * <p>Everything {@link #start} gets is the driver's, computed once per distinct statement (or
- * prepared statement) and shared: a backend that needs more per statement caches it by these
- * values, never per call.
+ * <p>What {@link #start} gets costs the driver nothing per call: the classifier's cached strings (a
+ * prepared statement's, computed on its first traced execution), but for the joined text of a batch
+ * of plain statements. A backend that derives more from them caches it by them rather than deriving
+ * it per call.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
  *
