@@ -59,7 +59,7 @@ final class ConnectionConfig {
   @SuppressWarnings("unchecked")
   Telemetry<Object> telemetry() {
     Telemetry<Object> own = telemetry;
-    return own != null ? own : (Telemetry<Object>) TracingDriver.settings().telemetry;
+    return own != null ? own : (Telemetry<Object>) TracingDriver.telemetry();
   }
 
   boolean traceAllConnections() {

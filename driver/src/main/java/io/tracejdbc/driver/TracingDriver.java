@@ -80,7 +80,7 @@ public final class TracingDriver implements Driver {
     }
   }
 
-  /** Until {@link #init}; the first connection replaces it, resolving the tracer once. */
+  /** Until {@link #init}; the first traced statement replaces it, resolving the tracer once. */
   private static final Settings BEFORE_INIT =
       new Settings(new OpenTracingTelemetry(GlobalTracer.get()), TracingOptions.defaults());
 
@@ -107,7 +107,7 @@ public final class TracingDriver implements Driver {
    * Traces every statement of every connection with {@code tracer}, like sqlalchemy_opentracing's
    * {@code init_tracing(tracer)}. Until the first call, the tracer is {@link GlobalTracer#get()};
    * when no tracer is registered there, one that OpenTracing's {@code TracerResolver} finds, if
-   * that library is on the class path, looked up once at the first connection.
+   * that library is on the class path, looked up once at the first traced statement.
    */
   public static void init(Tracer tracer) {
     init(tracer, TracingOptions.defaults());
@@ -271,9 +271,18 @@ public final class TracingDriver implements Driver {
     throw new SQLFeatureNotSupportedException("tracejdbc logs through System.Logger");
   }
 
+  /** The latest init's options and telemetry; before any init, the defaults, unresolved. */
   static Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Where connections without their own telemetry send spans: the latest init's; before any, the
+   * default tracer, resolved (and its absence logged) when a traced statement first needs it.
+   */
+  static Telemetry<?> telemetry() {
     Settings current = settings;
-    return current != BEFORE_INIT ? current : resolveDefaultTracer();
+    return (current != BEFORE_INIT ? current : resolveDefaultTracer()).telemetry;
   }
 
   private static Settings resolveDefaultTracer() {

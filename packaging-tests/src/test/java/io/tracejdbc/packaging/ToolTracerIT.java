@@ -53,4 +53,20 @@ class ToolTracerIT {
         .startsWith("INFO: tracejdbc has no tracer")
         .contains("spans go to the no-op tracer", "TracingDriver.init(tracer)");
   }
+
+  @Test
+  void aDataSourceWithItsOwnTracerNeverSaysThereIsNone() {
+    Run run =
+        Jvm.java(
+            Jvm.classPath(
+                Jvm.CLASSES,
+                Jvm.allJarsOf(Jvm.DRIVER_FOLDER),
+                Jvm.jar("opentracing-mock-"),
+                SQLITE),
+            DataSourceWithOwnTracer.class.getName());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.outLines("spans: ")).as("%s", run).containsExactly("1");
+    assertThat(run.logLines("INFO")).as("%s", run).isEmpty();
+  }
 }

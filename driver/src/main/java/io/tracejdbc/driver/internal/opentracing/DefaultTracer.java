@@ -34,12 +34,36 @@ final class DefaultTracer {
     LOG.log(
         Level.INFO,
         "tracejdbc has no tracer: TracingDriver.init was not called, GlobalTracer"
-            + " has none registered and no TracerResolver found one, so spans go to the no-op tracer."
-            + " Call TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer) (with"
-            + " OpenTelemetry, OpenTelemetryTracing.init(openTelemetry) of tracejdbc-opentelemetry)"
-            + " before the first connection; in a tool, put opentracing-tracerresolver and your"
-            + " tracer's resolver jar beside the driver jar.");
+            + " has none registered and no TracerResolver found one, so spans go to the no-op tracer. "
+            + fix(DefaultTracer.class.getClassLoader()));
     return GlobalTracer.get();
+  }
+
+  /** How to give tracejdbc a tracer, for the application the class path suggests. */
+  static String fix(ClassLoader loader) {
+    if (present("org.springframework.boot.SpringApplication", loader)) {
+      return "In a Spring Boot application, use io.tracejdbc:tracejdbc-spring-boot-starter instead"
+          + " of the jdbc:tracing: URL: it traces every DataSource bean with the application's"
+          + " tracing (Micrometer Tracing, OpenTelemetry or OpenTracing).";
+    }
+    String openTelemetry =
+        present("io.opentelemetry.api.OpenTelemetry", loader)
+            ? "With OpenTelemetry, call OpenTelemetryTracing.init(openTelemetry) of"
+                + " tracejdbc-opentelemetry before the first statement. Otherwise, call"
+            : "Call";
+    return openTelemetry
+        + " TracingDriver.init(tracer) or GlobalTracer.registerIfAbsent(tracer) before the first"
+        + " statement; in a tool, put opentracing-tracerresolver and your tracer's resolver jar"
+        + " beside the driver jar.";
+  }
+
+  private static boolean present(String className, ClassLoader loader) {
+    try {
+      Class.forName(className, false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return false;
+    }
   }
 
   private static Tracer fromTracerResolver() {
