@@ -21,6 +21,8 @@ final class ConnectionConfig {
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
   final long slowQueryThresholdNanos;
+  final boolean sqlCommenter;
+  final boolean captureParameters;
   private final Telemetry<Object> telemetry;
   private final Set<String> ignoreForTracing;
   private final Boolean traceAllConnections;
@@ -41,6 +43,8 @@ final class ConnectionConfig {
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
+    this.sqlCommenter = options.sqlCommenter();
+    this.captureParameters = options.captureParameters();
     this.ignoreForTracing = options.ignoreForTracing();
     this.traceAllConnections =
         own.sets(TracingOptions.TRACE_ALL_CONNECTIONS) ? options.traceAllConnections() : null;

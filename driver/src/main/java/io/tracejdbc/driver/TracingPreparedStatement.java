@@ -8,10 +8,18 @@ import java.sql.SQLException;
 
 /**
  * A prepared statement of the real driver, traced. Its SQL is classified once, on its first traced
- * execution; a batch counts its rows without keeping them.
+ * execution; a batch counts its rows without keeping them. With {@code captureParameters}, it is a
+ * {@link JdbcDelegation.CapturingPreparedStatement}, whose setters keep what they bind in {@link
+ * #parameters}; the setters of this class only delegate.
  */
 class TracingPreparedStatement extends DelegatingPreparedStatement {
+  /**
+   * The SQL as the application wrote it (the real statement's may carry a sqlcommenter comment).
+   */
   private final String sql;
+
+  /** The values bound, recorded on each traced execution but batches; null when not captured. */
+  final BoundParameters parameters;
 
   /** Set by the first traced execution; immutable, so a racing second one is harmless. */
   private SqlInfo info;
@@ -20,28 +28,37 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   private int batchRows;
 
   TracingPreparedStatement(PreparedStatement prepared, TracingConnection connection, String sql) {
+    this(prepared, connection, sql, null);
+  }
+
+  TracingPreparedStatement(
+      PreparedStatement prepared,
+      TracingConnection connection,
+      String sql,
+      BoundParameters parameters) {
     super(prepared, connection);
     this.sql = sql;
+    this.parameters = parameters;
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return wrap(begin(sql, 0).run(prepared::executeQuery));
+    return wrap(beginExecution().run(prepared::executeQuery));
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return begin(sql, 0).run(prepared::executeUpdate, Execution.COUNT, null);
+    return beginExecution().run(prepared::executeUpdate, Execution.COUNT, null);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return begin(sql, 0).run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
+    return beginExecution().run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return begin(sql, 0).run(prepared::execute, Execution.CURRENT_COUNT, prepared);
+    return beginExecution().run(prepared::execute, Execution.CURRENT_COUNT, prepared);
   }
 
   /**
@@ -54,6 +71,9 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   public void clearParameters() throws SQLException {
     setMark(null);
     prepared.clearParameters();
+    if (parameters != null) {
+      parameters.clear();
+    }
   }
 
   @Override
@@ -62,7 +82,19 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows++;
   }
 
-  /** The execution of this statement's parameter sets as one batch. */
+  /** The execution of the parameters bound, which it records when they are captured. */
+  private Execution beginExecution() {
+    Execution execution = begin(sql, 0);
+    if (parameters != null) {
+      execution.parameters(parameters);
+    }
+    return execution;
+  }
+
+  /**
+   * The execution of this statement's parameter sets as one batch; it records none of them (the
+   * conventions: not on batch operations).
+   */
   @Override
   Execution beginBatch() {
     return begin(sql, batchRows);

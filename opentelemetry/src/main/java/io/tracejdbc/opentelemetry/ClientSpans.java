@@ -12,10 +12,14 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.tracejdbc.driver.internal.ErrorMessages;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The driver's spans as OpenTelemetry {@code CLIENT} spans with the attributes of the stable
@@ -43,6 +47,9 @@ final class ClientSpans implements Telemetry<Span> {
   static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
   static final AttributeKey<Long> ROWS_AFFECTED = longKey("tracejdbc.rows_affected");
   static final AttributeKey<Boolean> SLOW = booleanKey("tracejdbc.slow");
+  static final String DB_QUERY_PARAMETER = "db.query.parameter.";
+
+  private static final TextMapSetter<Map<String, String>> INTO_MAP = Map::put;
 
   private final Tracer tracer;
 
@@ -132,6 +139,39 @@ final class ClientSpans implements Telemetry<Span> {
       span.setAttribute(SLOW, true);
     }
     span.end();
+  }
+
+  /**
+   * The W3C trace context of {@code span} ({@code traceparent}, and {@code tracestate} when it has
+   * one), whatever propagators the application configured: the sqlcommenter format names these.
+   */
+  @Override
+  public Map<String, String> propagation(Span span) {
+    return inject(Context.root().with(span));
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    Context current = Context.current();
+    return inject(parent instanceof Span ? current.with((Span) parent) : current);
+  }
+
+  private static Map<String, String> inject(Context context) {
+    Map<String, String> carrier = new LinkedHashMap<>(4);
+    W3CTraceContextPropagator.getInstance().inject(context, carrier, INTO_MAP);
+    return carrier;
+  }
+
+  /** The attribute {@code db.query.parameter.<key>} of the conventions (Opt-In). */
+  @Override
+  public void parameter(Span span, String key, String value) {
+    span.setAttribute(DB_QUERY_PARAMETER + key, value);
+  }
+
+  /** An {@code INTERNAL} span named {@code name}, under {@link Context#current()}. */
+  @Override
+  public Span startAcquisition(String name) {
+    return tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL).startSpan();
   }
 
   private Long boxed(int port) {

@@ -1,14 +1,18 @@
 package io.tracejdbc.driver.internal.opentracing;
 
 import io.opentracing.Span;
+import io.opentracing.SpanContext;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
 import io.opentracing.tag.Tags;
 import io.tracejdbc.driver.internal.ErrorMessages;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +32,7 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
   static final String DB_ERROR_CODE = "db.error_code";
   static final String PEER_ADDRESS = "peer.address";
   static final String SLOW = "slow";
+  static final String DB_QUERY_PARAMETER = "db.query.parameter.";
 
   private final Tracer tracer;
 
@@ -105,6 +110,36 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
       span.setTag(SLOW, true);
     }
     span.finish();
+  }
+
+  /** What the tracer's {@code inject} writes into a text map for the span's context. */
+  @Override
+  public Map<String, String> propagation(Span span) {
+    return inject(span.context());
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    Span span = parent instanceof Span ? (Span) parent : tracer.activeSpan();
+    return span == null ? Map.of() : inject(span.context());
+  }
+
+  private Map<String, String> inject(SpanContext context) {
+    Map<String, String> carrier = new LinkedHashMap<>();
+    tracer.inject(context, Format.Builtin.TEXT_MAP, new TextMapAdapter(carrier));
+    return carrier;
+  }
+
+  /** The tag {@code db.query.parameter.<key>}, the name of OpenTelemetry's attribute. */
+  @Override
+  public void parameter(Span span, String key, String value) {
+    span.setTag(DB_QUERY_PARAMETER + key, value);
+  }
+
+  /** A span named {@code name} under the active span, tagged with the component only. */
+  @Override
+  public Span startAcquisition(String name) {
+    return tracer.buildSpan(name).withTag(Tags.COMPONENT.getKey(), COMPONENT).start();
   }
 
   @Override
