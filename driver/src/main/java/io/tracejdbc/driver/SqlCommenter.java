@@ -226,7 +226,8 @@ final class SqlCommenter {
       if (j < sql.length() && Character.isDigit(sql.charAt(j))) {
         return false;
       }
-      while (j < sql.length() && isWordPart(sql.charAt(j))) {
+      while (j < sql.length()
+          && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
         j++;
       }
       return j < sql.length() && sql.charAt(j) == '$';
