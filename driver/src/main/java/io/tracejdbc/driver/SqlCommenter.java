@@ -3,7 +3,9 @@ package io.tracejdbc.driver;
 import io.tracejdbc.parser.SqlClassifier.Dialect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,9 +17,15 @@ import java.util.TreeMap;
  * database reads it as a comment: never when the text ends inside a string, a quoted name or a
  * comment (it would become part of them), never after a comment (a statement that already ends in
  * one, such as MySQL's {@code /*!...*}{@code /} or another sqlcommenter's: never twice), never on a
- * JDBC escape call ({@code {call ...}}, which drivers require to be the whole text).
+ * JDBC escape call ({@code {call ...}}, which drivers require to be the whole text), never in the
+ * text of a database whose reading of quotes and comments this class does not know.
  */
 final class SqlCommenter {
+  /** The dialects whose quotes and comments {@link Scan} reads as the database does. */
+  private static final Set<Dialect> READABLE =
+      EnumSet.of(
+          Dialect.STANDARD, Dialect.MYSQL, Dialect.POSTGRESQL, Dialect.SQLITE, Dialect.SQLSERVER);
+
   private SqlCommenter() {}
 
   /** The comment holding {@code context}'s entries, or null when it has none. */
@@ -45,7 +53,7 @@ final class SqlCommenter {
 
   /** {@code sql} with {@code comment} appended, or {@code sql} itself where it may not go. */
   static String append(String sql, String comment, Dialect dialect) {
-    if (sql == null || comment == null) {
+    if (sql == null || comment == null || !READABLE.contains(dialect)) {
       return sql;
     }
     int at = new Scan(sql, dialect).insertionPoint();
