@@ -13,8 +13,9 @@ import java.util.Map;
  * driver reports the failure once, gives up the span and runs the statement on, untraced.
  *
  * <p>The opt-in features ({@code sqlCommenter}, {@code captureParameters}, {@code
- * traceConnectionAcquisition}) call the default methods below only when they are on; a backend that
- * leaves a default out goes without that feature.
+ * traceConnectionAcquisition}) call the default methods below only when they are on: after {@link
+ * #start} and before the call, {@link #propagation} once and {@link #parameter} once per value; a
+ * backend that leaves a default out goes without that feature.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
  *
