@@ -16,6 +16,7 @@ import io.tracejdbc.driver.TracingDataSource;
 import io.tracejdbc.driver.TracingDriver;
 import io.tracejdbc.driver.TracingOptions;
 import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ abstract class Backend {
 
   /** Starts a span named {@code name} and makes it current until closed. */
   abstract Parent activate(String name);
+
+  /**
+   * Starts a span named {@code name}, not current, and marks {@code connection} with it ({@code
+   * setParentSpan}); closing ends the span.
+   */
+  abstract Parent mark(Connection connection, String name);
 
   /** The sqlcommenter comment this backend gives for the context of {@code span}. */
   abstract String commentOf(Recorded span);
@@ -117,6 +124,13 @@ abstract class Backend {
         scope.close();
         span.finish();
       };
+    }
+
+    @Override
+    Parent mark(Connection connection, String name) {
+      io.opentracing.Span span = tracer.buildSpan(name).start();
+      TracingDriver.setParentSpan(connection, span);
+      return span::finish;
     }
 
     /** MockTracer's text-map propagator writes {@code spanid} and {@code traceid}. */
@@ -187,6 +201,13 @@ abstract class Backend {
         scope.close();
         span.end();
       };
+    }
+
+    @Override
+    Parent mark(Connection connection, String name) {
+      Span span = openTelemetry.getTracer("tck").spanBuilder(name).startSpan();
+      OpenTelemetryTracing.setParentSpan(connection, span);
+      return span::end;
     }
 
     /** The W3C {@code traceparent}: version 00, the ids, the flags (sampled, and random ids). */

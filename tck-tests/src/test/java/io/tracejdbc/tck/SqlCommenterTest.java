@@ -102,6 +102,64 @@ class SqlCommenterTest {
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("databasesAndBackends")
+  void aConnectionsMarkIsTheContextOfWhatItPrepares(Database db, Backend backend)
+      throws SQLException {
+    db.assumeAvailable();
+    backend.install(TracingOptions.defaults());
+    String sql = selfQuery(db) != null ? selfQuery(db) : "SELECT 1";
+
+    String seen;
+    try (Connection connection = db.connect("sqlCommenter=true")) {
+      backend.reset();
+      try (Backend.Parent job = backend.mark(connection, "job");
+          PreparedStatement statement = connection.prepareStatement(sql)) {
+        seen = firstValue(statement.executeQuery());
+      }
+    }
+
+    Backend.Recorded job = backend.named("job").get(0);
+    assertThat(backend.spans().get(0).parentSpanId()).isEqualTo(job.spanId());
+    if (selfQuery(db) != null) {
+      assertThat(seen).isEqualTo(sql + " " + backend.commentOf(job));
+    }
+  }
+
+  @ParameterizedTest(name = "PostgreSQL, {0}")
+  @MethodSource("io.tracejdbc.tck.Backend#both")
+  void batchedStatementsCarryTheContextCurrentWhenAdded(Backend backend) throws SQLException {
+    Database db = Database.postgresql();
+    db.assumeAvailable();
+    backend.install(TracingOptions.defaults());
+    String table = "tck_commented_" + Database.uniqueSuffix();
+    String insert = "INSERT INTO " + table + " SELECT current_query()";
+
+    List<String> seen = new ArrayList<>();
+    try (Connection connection = db.connect("sqlCommenter=true");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE " + table + " (q TEXT)");
+      try {
+        backend.reset();
+        try (Backend.Parent request = backend.activate("request")) {
+          statement.addBatch(insert);
+          statement.addBatch(insert);
+          statement.executeBatch();
+        }
+        try (ResultSet rows = statement.executeQuery("SELECT q FROM " + table)) {
+          while (rows.next()) {
+            seen.add(rows.getString(1));
+          }
+        }
+      } finally {
+        statement.execute("DROP TABLE " + table);
+      }
+    }
+
+    String commented = insert + " " + backend.commentOf(backend.named("request").get(0));
+    assertThat(seen).containsExactly(commented, commented);
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("databasesAndBackends")
   void aStatementThatEndsInACommentIsLeftAsWritten(Database db, Backend backend)
       throws SQLException {
     db.assumeAvailable();
