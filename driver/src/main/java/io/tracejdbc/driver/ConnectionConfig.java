@@ -7,12 +7,14 @@ import java.util.Set;
 
 /**
  * What a connection traces with, fixed when it opens: the options (global ones with the URL's or
- * the data source's on top) and the database facts. Where spans go (the tracer) and the two
- * trace-all toggles follow the latest {@link TracingDriver#init} unless the data source gave its
- * own tracer or the URL or data source set the toggles.
+ * the data source's on top) and the database facts, which only {@code setCatalog} and {@code
+ * setSchema} replace. Where spans go (the tracer) and the two trace-all toggles follow the latest
+ * {@link TracingDriver#init} unless the data source gave its own tracer or the URL or data source
+ * set the toggles. One per connection.
  */
 final class ConnectionConfig {
-  final DbInfo db;
+  /** The connection's database facts; replaced, never changed, when its namespace changes. */
+  volatile DbInfo db;
 
   /** How the database reads quotes, backslashes and comments: which text is data. */
   final SqlClassifier.Dialect dialect;

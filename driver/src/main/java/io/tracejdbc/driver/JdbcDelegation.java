@@ -50,8 +50,8 @@ final class JdbcDelegation {
   /**
    * {@link Connection}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
    * contract of {@link Wrappers}. Left to {@link TracingConnection}: abort, clearWarnings, close,
-   * commit, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
-   * releaseSavepoint, rollback, setAutoCommit, setSavepoint.
+   * commit, createArrayOf, createStatement, endRequest, getMetaData, prepareCall, prepareStatement,
+   * releaseSavepoint, rollback, setAutoCommit, setCatalog, setSavepoint, setSchema.
    */
   abstract static class DelegatingConnection implements Connection {
     final Connection delegate;
@@ -63,11 +63,6 @@ final class JdbcDelegation {
     @Override
     public void beginRequest() throws SQLException {
       delegate.beginRequest();
-    }
-
-    @Override
-    public Array createArrayOf(String arg0, Object[] arg1) throws SQLException {
-      return delegate.createArrayOf(arg0, arg1);
     }
 
     @Override
@@ -171,11 +166,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setCatalog(String arg0) throws SQLException {
-      delegate.setCatalog(arg0);
-    }
-
-    @Override
     public void setClientInfo(String arg0, String arg1) throws SQLClientInfoException {
       delegate.setClientInfo(arg0, arg1);
     }
@@ -198,11 +188,6 @@ final class JdbcDelegation {
     @Override
     public void setReadOnly(boolean arg0) throws SQLException {
       delegate.setReadOnly(arg0);
-    }
-
-    @Override
-    public void setSchema(String arg0) throws SQLException {
-      delegate.setSchema(arg0);
     }
 
     @Override
@@ -434,7 +419,7 @@ final class JdbcDelegation {
   /**
    * {@link PreparedStatement}'s own methods, passed to {@code prepared}. Left to
    * {@link TracingPreparedStatement}: addBatch, clearParameters, execute, executeLargeUpdate,
-   * executeQuery, executeUpdate.
+   * executeQuery, executeUpdate, setArray, setObject.
    */
   abstract static class DelegatingPreparedStatement extends TracingStatement
       implements PreparedStatement {
@@ -453,11 +438,6 @@ final class JdbcDelegation {
     @Override
     public ParameterMetaData getParameterMetaData() throws SQLException {
       return prepared.getParameterMetaData();
-    }
-
-    @Override
-    public void setArray(int arg0, Array arg1) throws SQLException {
-      prepared.setArray(arg0, arg1);
     }
 
     @Override
@@ -626,31 +606,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(int arg0, Object arg1) throws SQLException {
-      prepared.setObject(arg0, arg1);
-    }
-
-    @Override
     public void setRef(int arg0, Ref arg1) throws SQLException {
       prepared.setRef(arg0, arg1);
     }
@@ -709,7 +664,7 @@ final class JdbcDelegation {
 
   /**
    * {@link CallableStatement}'s own methods, passed to {@code callable}. Left to
-   * {@link TracingCallableStatement}: getObject.
+   * {@link TracingCallableStatement}: getArray, getObject, setObject.
    */
   abstract static class DelegatingCallableStatement extends TracingPreparedStatement
       implements CallableStatement {
@@ -720,16 +675,6 @@ final class JdbcDelegation {
         BoundParameters parameters) {
       super(callable, connection, sql, parameters);
       this.callable = callable;
-    }
-
-    @Override
-    public Array getArray(String arg0) throws SQLException {
-      return callable.getArray(arg0);
-    }
-
-    @Override
-    public Array getArray(int arg0) throws SQLException {
-      return callable.getArray(arg0);
     }
 
     @Override
@@ -1224,31 +1169,6 @@ final class JdbcDelegation {
     }
 
     @Override
-    public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
-    }
-
-    @Override
-    public void setObject(String arg0, Object arg1) throws SQLException {
-      callable.setObject(arg0, arg1);
-    }
-
-    @Override
     public void setRowId(String arg0, RowId arg1) throws SQLException {
       callable.setRowId(arg0, arg1);
     }
@@ -1301,7 +1221,8 @@ final class JdbcDelegation {
 
   /**
    * {@link ResultSet}'s own methods, passed to {@code delegate}, and {@link Wrapper}'s by the
-   * contract of {@link Wrappers}. Left to {@link TracingResultSet}: getStatement.
+   * contract of {@link Wrappers}. Left to {@link TracingResultSet}: getArray, getObject,
+   * getStatement.
    */
   abstract static class DelegatingResultSet implements ResultSet {
     final ResultSet delegate;
@@ -1353,16 +1274,6 @@ final class JdbcDelegation {
     @Override
     public boolean first() throws SQLException {
       return delegate.first();
-    }
-
-    @Override
-    public Array getArray(String arg0) throws SQLException {
-      return delegate.getArray(arg0);
-    }
-
-    @Override
-    public Array getArray(int arg0) throws SQLException {
-      return delegate.getArray(arg0);
     }
 
     @Override
@@ -1585,36 +1496,6 @@ final class JdbcDelegation {
     @Override
     public String getNString(int arg0) throws SQLException {
       return delegate.getNString(arg0);
-    }
-
-    @Override
-    public <T> T getObject(String arg0, Class<T> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(String arg0, Map<String, Class<?>> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(String arg0) throws SQLException {
-      return delegate.getObject(arg0);
-    }
-
-    @Override
-    public <T> T getObject(int arg0, Class<T> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(int arg0, Map<String, Class<?>> arg1) throws SQLException {
-      return delegate.getObject(arg0, arg1);
-    }
-
-    @Override
-    public Object getObject(int arg0) throws SQLException {
-      return delegate.getObject(arg0);
     }
 
     @Override
@@ -3063,6 +2944,53 @@ final class JdbcDelegation {
   }
 
   /**
+   * {@link Array}'s own methods, passed to {@code delegate}. Left to {@link TracingArray}:
+   * getResultSet.
+   */
+  abstract static class DelegatingArray implements Array {
+    final Array delegate;
+
+    DelegatingArray(Array delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void free() throws SQLException {
+      delegate.free();
+    }
+
+    @Override
+    public Object getArray() throws SQLException {
+      return delegate.getArray();
+    }
+
+    @Override
+    public Object getArray(Map<String, Class<?>> arg0) throws SQLException {
+      return delegate.getArray(arg0);
+    }
+
+    @Override
+    public Object getArray(long arg0, int arg1, Map<String, Class<?>> arg2) throws SQLException {
+      return delegate.getArray(arg0, arg1, arg2);
+    }
+
+    @Override
+    public Object getArray(long arg0, int arg1) throws SQLException {
+      return delegate.getArray(arg0, arg1);
+    }
+
+    @Override
+    public int getBaseType() throws SQLException {
+      return delegate.getBaseType();
+    }
+
+    @Override
+    public String getBaseTypeName() throws SQLException {
+      return delegate.getBaseTypeName();
+    }
+  }
+
+  /**
    * A {@link TracingPreparedStatement} whose setters pass each value on, then keep it in {@code
    * parameters}.
    */
@@ -3074,302 +3002,302 @@ final class JdbcDelegation {
 
     @Override
     public void setArray(int arg0, Array arg1) throws SQLException {
-      prepared.setArray(arg0, arg1);
+      super.setArray(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1);
+      super.setAsciiStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBigDecimal(int arg0, BigDecimal arg1) throws SQLException {
-      prepared.setBigDecimal(arg0, arg1);
+      super.setBigDecimal(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1);
+      super.setBinaryStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setBlob(arg0, arg1, arg2);
+      super.setBlob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBlob(int arg0, InputStream arg1) throws SQLException {
-      prepared.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(int arg0, Blob arg1) throws SQLException {
-      prepared.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBoolean(int arg0, boolean arg1) throws SQLException {
-      prepared.setBoolean(arg0, arg1);
+      super.setBoolean(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setByte(int arg0, byte arg1) throws SQLException {
-      prepared.setByte(arg0, arg1);
+      super.setByte(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBytes(int arg0, byte[] arg1) throws SQLException {
-      prepared.setBytes(arg0, arg1);
+      super.setBytes(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1, int arg2) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1);
+      super.setCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setClob(arg0, arg1, arg2);
+      super.setClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setClob(int arg0, Reader arg1) throws SQLException {
-      prepared.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(int arg0, Clob arg1) throws SQLException {
-      prepared.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(int arg0, Date arg1, Calendar arg2) throws SQLException {
-      prepared.setDate(arg0, arg1, arg2);
+      super.setDate(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(int arg0, Date arg1) throws SQLException {
-      prepared.setDate(arg0, arg1);
+      super.setDate(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDouble(int arg0, double arg1) throws SQLException {
-      prepared.setDouble(arg0, arg1);
+      super.setDouble(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setFloat(int arg0, float arg1) throws SQLException {
-      prepared.setFloat(arg0, arg1);
+      super.setFloat(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setInt(int arg0, int arg1) throws SQLException {
-      prepared.setInt(arg0, arg1);
+      super.setInt(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setLong(int arg0, long arg1) throws SQLException {
-      prepared.setLong(arg0, arg1);
+      super.setLong(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setNCharacterStream(arg0, arg1, arg2);
+      super.setNCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNCharacterStream(int arg0, Reader arg1) throws SQLException {
-      prepared.setNCharacterStream(arg0, arg1);
+      super.setNCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setNClob(arg0, arg1, arg2);
+      super.setNClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNClob(int arg0, Reader arg1) throws SQLException {
-      prepared.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(int arg0, NClob arg1) throws SQLException {
-      prepared.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNString(int arg0, String arg1) throws SQLException {
-      prepared.setNString(arg0, arg1);
+      super.setNString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNull(int arg0, int arg1, String arg2) throws SQLException {
-      prepared.setNull(arg0, arg1, arg2);
+      super.setNull(arg0, arg1, arg2);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setNull(int arg0, int arg1) throws SQLException {
-      prepared.setNull(arg0, arg1);
+      super.setNull(arg0, arg1);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1) throws SQLException {
-      prepared.setObject(arg0, arg1);
+      super.setObject(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setRef(int arg0, Ref arg1) throws SQLException {
-      prepared.setRef(arg0, arg1);
+      super.setRef(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setRowId(int arg0, RowId arg1) throws SQLException {
-      prepared.setRowId(arg0, arg1);
+      super.setRowId(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setSQLXML(int arg0, SQLXML arg1) throws SQLException {
-      prepared.setSQLXML(arg0, arg1);
+      super.setSQLXML(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setShort(int arg0, short arg1) throws SQLException {
-      prepared.setShort(arg0, arg1);
+      super.setShort(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setString(int arg0, String arg1) throws SQLException {
-      prepared.setString(arg0, arg1);
+      super.setString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(int arg0, Time arg1, Calendar arg2) throws SQLException {
-      prepared.setTime(arg0, arg1, arg2);
+      super.setTime(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(int arg0, Time arg1) throws SQLException {
-      prepared.setTime(arg0, arg1);
+      super.setTime(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(int arg0, Timestamp arg1, Calendar arg2) throws SQLException {
-      prepared.setTimestamp(arg0, arg1, arg2);
+      super.setTimestamp(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(int arg0, Timestamp arg1) throws SQLException {
-      prepared.setTimestamp(arg0, arg1);
+      super.setTimestamp(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setURL(int arg0, URL arg1) throws SQLException {
-      prepared.setURL(arg0, arg1);
+      super.setURL(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Deprecated
     @Override
     public void setUnicodeStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setUnicodeStream(arg0, arg1, arg2);
+      super.setUnicodeStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
   }
@@ -3386,584 +3314,584 @@ final class JdbcDelegation {
 
     @Override
     public void setArray(int arg0, Array arg1) throws SQLException {
-      prepared.setArray(arg0, arg1);
+      super.setArray(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(int arg0, InputStream arg1) throws SQLException {
-      prepared.setAsciiStream(arg0, arg1);
+      super.setAsciiStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBigDecimal(int arg0, BigDecimal arg1) throws SQLException {
-      prepared.setBigDecimal(arg0, arg1);
+      super.setBigDecimal(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(int arg0, InputStream arg1) throws SQLException {
-      prepared.setBinaryStream(arg0, arg1);
+      super.setBinaryStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(int arg0, InputStream arg1, long arg2) throws SQLException {
-      prepared.setBlob(arg0, arg1, arg2);
+      super.setBlob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBlob(int arg0, InputStream arg1) throws SQLException {
-      prepared.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(int arg0, Blob arg1) throws SQLException {
-      prepared.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBoolean(int arg0, boolean arg1) throws SQLException {
-      prepared.setBoolean(arg0, arg1);
+      super.setBoolean(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setByte(int arg0, byte arg1) throws SQLException {
-      prepared.setByte(arg0, arg1);
+      super.setByte(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBytes(int arg0, byte[] arg1) throws SQLException {
-      prepared.setBytes(arg0, arg1);
+      super.setBytes(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1, int arg2) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(int arg0, Reader arg1) throws SQLException {
-      prepared.setCharacterStream(arg0, arg1);
+      super.setCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setClob(arg0, arg1, arg2);
+      super.setClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setClob(int arg0, Reader arg1) throws SQLException {
-      prepared.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(int arg0, Clob arg1) throws SQLException {
-      prepared.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(int arg0, Date arg1, Calendar arg2) throws SQLException {
-      prepared.setDate(arg0, arg1, arg2);
+      super.setDate(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(int arg0, Date arg1) throws SQLException {
-      prepared.setDate(arg0, arg1);
+      super.setDate(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDouble(int arg0, double arg1) throws SQLException {
-      prepared.setDouble(arg0, arg1);
+      super.setDouble(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setFloat(int arg0, float arg1) throws SQLException {
-      prepared.setFloat(arg0, arg1);
+      super.setFloat(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setInt(int arg0, int arg1) throws SQLException {
-      prepared.setInt(arg0, arg1);
+      super.setInt(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setLong(int arg0, long arg1) throws SQLException {
-      prepared.setLong(arg0, arg1);
+      super.setLong(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setNCharacterStream(arg0, arg1, arg2);
+      super.setNCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNCharacterStream(int arg0, Reader arg1) throws SQLException {
-      prepared.setNCharacterStream(arg0, arg1);
+      super.setNCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(int arg0, Reader arg1, long arg2) throws SQLException {
-      prepared.setNClob(arg0, arg1, arg2);
+      super.setNClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNClob(int arg0, Reader arg1) throws SQLException {
-      prepared.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(int arg0, NClob arg1) throws SQLException {
-      prepared.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNString(int arg0, String arg1) throws SQLException {
-      prepared.setNString(arg0, arg1);
+      super.setNString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNull(int arg0, int arg1, String arg2) throws SQLException {
-      prepared.setNull(arg0, arg1, arg2);
+      super.setNull(arg0, arg1, arg2);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setNull(int arg0, int arg1) throws SQLException {
-      prepared.setNull(arg0, arg1);
+      super.setNull(arg0, arg1);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
-      prepared.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(int arg0, Object arg1) throws SQLException {
-      prepared.setObject(arg0, arg1);
+      super.setObject(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setRef(int arg0, Ref arg1) throws SQLException {
-      prepared.setRef(arg0, arg1);
+      super.setRef(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setRowId(int arg0, RowId arg1) throws SQLException {
-      prepared.setRowId(arg0, arg1);
+      super.setRowId(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setSQLXML(int arg0, SQLXML arg1) throws SQLException {
-      prepared.setSQLXML(arg0, arg1);
+      super.setSQLXML(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setShort(int arg0, short arg1) throws SQLException {
-      prepared.setShort(arg0, arg1);
+      super.setShort(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setString(int arg0, String arg1) throws SQLException {
-      prepared.setString(arg0, arg1);
+      super.setString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(int arg0, Time arg1, Calendar arg2) throws SQLException {
-      prepared.setTime(arg0, arg1, arg2);
+      super.setTime(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(int arg0, Time arg1) throws SQLException {
-      prepared.setTime(arg0, arg1);
+      super.setTime(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(int arg0, Timestamp arg1, Calendar arg2) throws SQLException {
-      prepared.setTimestamp(arg0, arg1, arg2);
+      super.setTimestamp(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(int arg0, Timestamp arg1) throws SQLException {
-      prepared.setTimestamp(arg0, arg1);
+      super.setTimestamp(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setURL(int arg0, URL arg1) throws SQLException {
-      prepared.setURL(arg0, arg1);
+      super.setURL(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Deprecated
     @Override
     public void setUnicodeStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-      prepared.setUnicodeStream(arg0, arg1, arg2);
+      super.setUnicodeStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(String arg0, InputStream arg1, int arg2) throws SQLException {
-      callable.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(String arg0, InputStream arg1, long arg2) throws SQLException {
-      callable.setAsciiStream(arg0, arg1, arg2);
+      super.setAsciiStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setAsciiStream(String arg0, InputStream arg1) throws SQLException {
-      callable.setAsciiStream(arg0, arg1);
+      super.setAsciiStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBigDecimal(String arg0, BigDecimal arg1) throws SQLException {
-      callable.setBigDecimal(arg0, arg1);
+      super.setBigDecimal(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBinaryStream(String arg0, InputStream arg1, int arg2) throws SQLException {
-      callable.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(String arg0, InputStream arg1, long arg2) throws SQLException {
-      callable.setBinaryStream(arg0, arg1, arg2);
+      super.setBinaryStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBinaryStream(String arg0, InputStream arg1) throws SQLException {
-      callable.setBinaryStream(arg0, arg1);
+      super.setBinaryStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(String arg0, InputStream arg1, long arg2) throws SQLException {
-      callable.setBlob(arg0, arg1, arg2);
+      super.setBlob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setBlob(String arg0, InputStream arg1) throws SQLException {
-      callable.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setBlob(String arg0, Blob arg1) throws SQLException {
-      callable.setBlob(arg0, arg1);
+      super.setBlob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBoolean(String arg0, boolean arg1) throws SQLException {
-      callable.setBoolean(arg0, arg1);
+      super.setBoolean(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setByte(String arg0, byte arg1) throws SQLException {
-      callable.setByte(arg0, arg1);
+      super.setByte(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setBytes(String arg0, byte[] arg1) throws SQLException {
-      callable.setBytes(arg0, arg1);
+      super.setBytes(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setCharacterStream(String arg0, Reader arg1, int arg2) throws SQLException {
-      callable.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
-      callable.setCharacterStream(arg0, arg1, arg2);
+      super.setCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setCharacterStream(String arg0, Reader arg1) throws SQLException {
-      callable.setCharacterStream(arg0, arg1);
+      super.setCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(String arg0, Reader arg1, long arg2) throws SQLException {
-      callable.setClob(arg0, arg1, arg2);
+      super.setClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setClob(String arg0, Reader arg1) throws SQLException {
-      callable.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setClob(String arg0, Clob arg1) throws SQLException {
-      callable.setClob(arg0, arg1);
+      super.setClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(String arg0, Date arg1, Calendar arg2) throws SQLException {
-      callable.setDate(arg0, arg1, arg2);
+      super.setDate(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDate(String arg0, Date arg1) throws SQLException {
-      callable.setDate(arg0, arg1);
+      super.setDate(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setDouble(String arg0, double arg1) throws SQLException {
-      callable.setDouble(arg0, arg1);
+      super.setDouble(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setFloat(String arg0, float arg1) throws SQLException {
-      callable.setFloat(arg0, arg1);
+      super.setFloat(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setInt(String arg0, int arg1) throws SQLException {
-      callable.setInt(arg0, arg1);
+      super.setInt(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setLong(String arg0, long arg1) throws SQLException {
-      callable.setLong(arg0, arg1);
+      super.setLong(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
-      callable.setNCharacterStream(arg0, arg1, arg2);
+      super.setNCharacterStream(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNCharacterStream(String arg0, Reader arg1) throws SQLException {
-      callable.setNCharacterStream(arg0, arg1);
+      super.setNCharacterStream(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(String arg0, Reader arg1, long arg2) throws SQLException {
-      callable.setNClob(arg0, arg1, arg2);
+      super.setNClob(arg0, arg1, arg2);
       parameters.setStream(arg0, arg1, arg2);
     }
 
     @Override
     public void setNClob(String arg0, Reader arg1) throws SQLException {
-      callable.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.setStream(arg0, arg1, -1);
     }
 
     @Override
     public void setNClob(String arg0, NClob arg1) throws SQLException {
-      callable.setNClob(arg0, arg1);
+      super.setNClob(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNString(String arg0, String arg1) throws SQLException {
-      callable.setNString(arg0, arg1);
+      super.setNString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setNull(String arg0, int arg1, String arg2) throws SQLException {
-      callable.setNull(arg0, arg1, arg2);
+      super.setNull(arg0, arg1, arg2);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setNull(String arg0, int arg1) throws SQLException {
-      callable.setNull(arg0, arg1);
+      super.setNull(arg0, arg1);
       parameters.setNull(arg0);
     }
 
     @Override
     public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-      callable.setObject(arg0, arg1, arg2, arg3);
+      super.setObject(arg0, arg1, arg2, arg3);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
-      callable.setObject(arg0, arg1, arg2);
+      super.setObject(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setObject(String arg0, Object arg1) throws SQLException {
-      callable.setObject(arg0, arg1);
+      super.setObject(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setRowId(String arg0, RowId arg1) throws SQLException {
-      callable.setRowId(arg0, arg1);
+      super.setRowId(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setSQLXML(String arg0, SQLXML arg1) throws SQLException {
-      callable.setSQLXML(arg0, arg1);
+      super.setSQLXML(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setShort(String arg0, short arg1) throws SQLException {
-      callable.setShort(arg0, arg1);
+      super.setShort(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setString(String arg0, String arg1) throws SQLException {
-      callable.setString(arg0, arg1);
+      super.setString(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(String arg0, Time arg1, Calendar arg2) throws SQLException {
-      callable.setTime(arg0, arg1, arg2);
+      super.setTime(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTime(String arg0, Time arg1) throws SQLException {
-      callable.setTime(arg0, arg1);
+      super.setTime(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(String arg0, Timestamp arg1, Calendar arg2) throws SQLException {
-      callable.setTimestamp(arg0, arg1, arg2);
+      super.setTimestamp(arg0, arg1, arg2);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setTimestamp(String arg0, Timestamp arg1) throws SQLException {
-      callable.setTimestamp(arg0, arg1);
+      super.setTimestamp(arg0, arg1);
       parameters.set(arg0, arg1);
     }
 
     @Override
     public void setURL(String arg0, URL arg1) throws SQLException {
-      callable.setURL(arg0, arg1);
+      super.setURL(arg0, arg1);
       parameters.set(arg0, arg1);
     }
   }

@@ -1,15 +1,18 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingCallableStatement;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.util.Map;
 
 /**
  * A callable statement of the real driver, traced like a prepared one. A cursor parameter (a
- * PostgreSQL refcursor) is a result set: a tracing one, whose statement is this one. With {@code
- * captureParameters}, it is a {@link JdbcDelegation.CapturingCallableStatement}.
+ * PostgreSQL refcursor) is a result set: a tracing one, whose statement is this one; an array
+ * parameter is a tracing array. With {@code captureParameters}, it is a {@link
+ * JdbcDelegation.CapturingCallableStatement}.
  */
 class TracingCallableStatement extends DelegatingCallableStatement {
   TracingCallableStatement(CallableStatement callable, TracingConnection connection, String sql) {
@@ -55,17 +58,59 @@ class TracingCallableStatement extends DelegatingCallableStatement {
     return cursor(callable.getObject(parameterName, type), type);
   }
 
-  private Object cursor(Object value) {
-    return value instanceof ResultSet
-        ? TracingResultSet.of((ResultSet) value, connection, this)
-        : value;
+  @Override
+  public Array getArray(int parameterIndex) throws SQLException {
+    return TracingArray.of(callable.getArray(parameterIndex), connection, this);
   }
 
-  /** A cursor asked for as {@code type}: a tracing one, unless {@code type} is the vendor's. */
-  private <T> T cursor(T value, Class<T> type) {
-    if (!(value instanceof ResultSet) || !type.isAssignableFrom(TracingResultSet.class)) {
-      return value;
+  @Override
+  public Array getArray(String parameterName) throws SQLException {
+    return TracingArray.of(callable.getArray(parameterName), connection, this);
+  }
+
+  @Override
+  public void setObject(String parameterName, Object x, int targetSqlType, int scale)
+      throws SQLException {
+    callable.setObject(parameterName, TracingArray.real(x), targetSqlType, scale);
+  }
+
+  @Override
+  public void setObject(String parameterName, Object x, int targetSqlType) throws SQLException {
+    callable.setObject(parameterName, TracingArray.real(x), targetSqlType);
+  }
+
+  @Override
+  public void setObject(String parameterName, Object x) throws SQLException {
+    callable.setObject(parameterName, TracingArray.real(x));
+  }
+
+  @Override
+  public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    callable.setObject(parameterName, TracingArray.real(x), targetSqlType, scaleOrLength);
+  }
+
+  @Override
+  public void setObject(String parameterName, Object x, SQLType targetSqlType) throws SQLException {
+    callable.setObject(parameterName, TracingArray.real(x), targetSqlType);
+  }
+
+  private Object cursor(Object value) {
+    if (value instanceof ResultSet) {
+      return TracingResultSet.of((ResultSet) value, connection, this);
     }
-    return type.cast(TracingResultSet.of((ResultSet) value, connection, this));
+    return value instanceof Array ? TracingArray.of((Array) value, connection, this) : value;
+  }
+
+  /**
+   * A cursor or array asked for as {@code type}: a tracing one, unless {@code type} is the
+   * vendor's.
+   */
+  private <T> T cursor(T value, Class<T> type) {
+    if ((value instanceof ResultSet && type.isAssignableFrom(TracingResultSet.class))
+        || (value instanceof Array && type.isAssignableFrom(TracingArray.class))) {
+      return type.cast(cursor(value));
+    }
+    return value;
   }
 }

@@ -1,6 +1,8 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingConnection;
+import io.tracejdbc.driver.internal.url.DbInfo;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -177,6 +179,23 @@ final class TracingConnection extends DelegatingConnection {
     beginTransactionCall("release-savepoint").perform(() -> delegate.releaseSavepoint(savepoint));
   }
 
+  /**
+   * MySQL's and MariaDB's {@code USE}, SQL Server's too: later spans name the new database, where
+   * the catalog is the database (see {@link DbInfo#afterSetCatalog}).
+   */
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    delegate.setCatalog(catalog);
+    config.db = config.db.afterSetCatalog(catalog);
+  }
+
+  /** PostgreSQL's search path: later spans' namespace names the new schema, where it has one. */
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    delegate.setSchema(schema);
+    config.db = config.db.afterSetSchema(schema);
+  }
+
   /** Leaving a transaction for auto-commit commits it, and so ends the connection's mark. */
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
@@ -215,6 +234,12 @@ final class TracingConnection extends DelegatingConnection {
   public void endRequest() throws SQLException {
     mark = null;
     delegate.endRequest();
+  }
+
+  /** The real driver's own array: one to bind, which drivers may want of their own class. */
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    return delegate.createArrayOf(typeName, elements);
   }
 
   /** The real driver's metadata, whose {@code getConnection()} is this connection. */

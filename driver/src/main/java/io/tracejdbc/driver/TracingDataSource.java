@@ -14,6 +14,7 @@ import java.sql.ShardingKey;
 import java.sql.ShardingKeyBuilder;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -45,8 +46,9 @@ import javax.sql.DataSource;
  * before it, unless it was given its own tracer. The database facts ({@code db.system}, {@code
  * db.instance}, {@code peer.*}) come from {@link DatabaseMetaData#getURL()}; {@code db.user} is the
  * user a connection was asked for ({@link #getConnection(String, String)}, {@link
- * ConnectionBuilder#user}), else {@link DatabaseMetaData#getUserName()}. Those of {@link
- * #getConnection()} are read once, from its first connection.
+ * ConnectionBuilder#user}), else {@link DatabaseMetaData#getUserName()}. They are each connection's
+ * own, so a routing data source (Spring's {@code AbstractRoutingDataSource}, one per tenant) gets
+ * each database's tags and dialect; they are read once per URL and user.
  *
  * <p>With {@code traceConnectionAcquisition}, each {@code getConnection} (and {@link
  * ConnectionBuilder#build}) is a span of its own under the current span, named after the class of
@@ -61,11 +63,14 @@ public final class TracingDataSource implements DataSource {
 
   private final TracingOptions options;
 
+  /** How many URLs (and users) {@link #factsByUrl} holds before it starts over. */
+  private static final int KNOWN_URLS = 64;
+
+  /** The facts of connections by their URL, and the user asked for if any. */
+  private final ConcurrentHashMap<String, DbInfo> factsByUrl = new ConcurrentHashMap<>();
+
   /** The name of the span of a {@code getConnection}: {@code <class>.getConnection}. */
   private final String acquisitionName;
-
-  /** The facts of {@link #getConnection()}, read from its first connection. */
-  private volatile DbInfo ownFacts;
 
   /**
    * Traces the connections of {@code delegate} with the tracer and global options of {@link
@@ -223,25 +228,31 @@ public final class TracingDataSource implements DataSource {
   }
 
   /**
-   * The database facts of {@code real}, with {@code user} as db.user; those of the data source's
-   * own user are read once. Metadata that fails costs the connection some tags, never the
-   * connection itself.
+   * The database facts of {@code real}, with {@code user} as db.user, read from its URL, which the
+   * metadata gives without a round trip; known ones are reused, since {@link
+   * DatabaseMetaData#getUserName()} may cost one (SQL Server). Metadata that fails costs the
+   * connection some tags, never the connection itself.
    */
   private DbInfo facts(Connection real, String user) {
-    DbInfo own = ownFacts;
-    if (user == null && own != null) {
-      return own;
-    }
     try {
       DatabaseMetaData metaData = real.getMetaData();
+      String url = metaData.getURL();
+      String key = url == null || user == null ? url : url + '\n' + user;
+      DbInfo known = key == null ? null : factsByUrl.get(key);
+      if (known != null) {
+        return known;
+      }
       Properties info = new Properties();
       String name = user != null ? user : metaData.getUserName();
       if (name != null) {
         info.setProperty("user", name);
       }
-      DbInfo facts = DbInfo.parse(metaData.getURL(), info);
-      if (user == null) {
-        ownFacts = facts;
+      DbInfo facts = DbInfo.parse(url, info);
+      if (key != null) {
+        if (factsByUrl.size() >= KNOWN_URLS) {
+          factsByUrl.clear();
+        }
+        factsByUrl.put(key, facts);
       }
       return facts;
     } catch (SQLException | RuntimeException e) {

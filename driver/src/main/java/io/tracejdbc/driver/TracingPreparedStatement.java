@@ -2,9 +2,11 @@ package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingPreparedStatement;
 import io.tracejdbc.parser.SqlInfo;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLType;
 
 /**
  * A prepared statement of the real driver, traced. Its SQL is classified once, on its first traced
@@ -74,6 +76,39 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     if (parameters != null) {
       parameters.clear();
     }
+  }
+
+  /** An array read through tracejdbc goes back to the real driver as its own. */
+  @Override
+  public void setArray(int parameterIndex, Array x) throws SQLException {
+    prepared.setArray(parameterIndex, TracingArray.real(x));
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    prepared.setObject(parameterIndex, TracingArray.real(x), targetSqlType);
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    prepared.setObject(parameterIndex, TracingArray.real(x));
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    prepared.setObject(parameterIndex, TracingArray.real(x), targetSqlType, scaleOrLength);
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    prepared.setObject(parameterIndex, TracingArray.real(x), targetSqlType, scaleOrLength);
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+    prepared.setObject(parameterIndex, TracingArray.real(x), targetSqlType);
   }
 
   @Override

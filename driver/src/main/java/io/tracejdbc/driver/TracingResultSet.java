@@ -1,11 +1,16 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingResultSet;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
-/** A result set of the real driver whose {@link #getStatement()} is a tracing statement. */
+/**
+ * A result set of the real driver whose {@link #getStatement()} is a tracing statement. Its arrays
+ * and cursors (a PostgreSQL refcursor read with {@code getObject}) are tracing ones too.
+ */
 final class TracingResultSet extends DelegatingResultSet {
   private final TracingConnection connection;
 
@@ -58,7 +63,67 @@ final class TracingResultSet extends DelegatingResultSet {
   }
 
   @Override
+  public Array getArray(int columnIndex) throws SQLException {
+    return TracingArray.of(delegate.getArray(columnIndex), connection, origin);
+  }
+
+  @Override
+  public Array getArray(String columnLabel) throws SQLException {
+    return TracingArray.of(delegate.getArray(columnLabel), connection, origin);
+  }
+
+  @Override
+  public Object getObject(int columnIndex) throws SQLException {
+    return wrapped(delegate.getObject(columnIndex));
+  }
+
+  @Override
+  public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
+    return wrapped(delegate.getObject(columnIndex, map));
+  }
+
+  @Override
+  public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    return wrapped(delegate.getObject(columnIndex, type), type);
+  }
+
+  @Override
+  public Object getObject(String columnLabel) throws SQLException {
+    return wrapped(delegate.getObject(columnLabel));
+  }
+
+  @Override
+  public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+    return wrapped(delegate.getObject(columnLabel, map));
+  }
+
+  @Override
+  public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+    return wrapped(delegate.getObject(columnLabel, type), type);
+  }
+
+  @Override
   public String toString() {
     return "TracingResultSet wrapping " + delegate;
+  }
+
+  /** A cursor or an array of this result set, wrapped; any other value as it is. */
+  private Object wrapped(Object value) {
+    if (value instanceof ResultSet) {
+      return of((ResultSet) value, connection, origin);
+    }
+    return value instanceof Array ? TracingArray.of((Array) value, connection, origin) : value;
+  }
+
+  /**
+   * A cursor or array asked for as {@code type}: a tracing one, unless {@code type} is the
+   * vendor's.
+   */
+  private <T> T wrapped(T value, Class<T> type) {
+    if ((value instanceof ResultSet && type.isAssignableFrom(TracingResultSet.class))
+        || (value instanceof Array && type.isAssignableFrom(TracingArray.class))) {
+      return type.cast(wrapped(value));
+    }
+    return value;
   }
 }

@@ -10,6 +10,7 @@ import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -51,6 +52,7 @@ final class DelegationGenerator {
   /** The JDBC objects tracejdbc wraps: a method returning one is always hand-written. */
   static final Set<Class<?>> WRAPPED =
       Set.of(
+          Array.class,
           Connection.class,
           Statement.class,
           PreparedStatement.class,
@@ -80,7 +82,9 @@ final class DelegationGenerator {
                   "releaseSavepoint",
                   "rollback",
                   "setAutoCommit",
-                  "setSavepoint")),
+                  "setCatalog",
+                  "setSavepoint",
+                  "setSchema")),
           new Base(
               Statement.class,
               "TracingStatement",
@@ -103,27 +107,41 @@ final class DelegationGenerator {
               "prepared",
               List.of("TracingConnection connection"),
               Set.of(
-                  "addBatch", "clearParameters", "execute", "executeLargeUpdate", "executeUpdate")),
+                  "addBatch",
+                  "clearParameters",
+                  "execute",
+                  "executeLargeUpdate",
+                  "executeUpdate",
+                  "setArray",
+                  "setObject")),
           new Base(
               CallableStatement.class,
               "TracingCallableStatement",
               "TracingPreparedStatement",
               "callable",
               List.of("TracingConnection connection", "String sql", "BoundParameters parameters"),
+              Set.of("getObject", "setObject")),
+          new Base(
+              ResultSet.class,
+              "TracingResultSet",
+              null,
+              "delegate",
+              List.of(),
               Set.of("getObject")),
-          new Base(ResultSet.class, "TracingResultSet", null, "delegate", List.of(), Set.of()),
           new Base(
               DatabaseMetaData.class,
               "TracingDatabaseMetaData",
               null,
               "delegate",
               List.of(),
-              Set.of()));
+              Set.of()),
+          new Base(Array.class, "TracingArray", null, "delegate", List.of(), Set.of()));
 
   /**
    * The statements of the {@code captureParameters} option, chosen at {@code prepareStatement} and
    * {@code prepareCall} when it is on, so that the setters of the others only delegate: each
-   * overrides every setter of its interfaces to pass the value on, then keep it in {@code
+   * overrides every setter of its interfaces to pass the value on to the tracing class it extends
+   * (which writes some setters itself, such as {@code setObject}), then keep it in {@code
    * parameters}.
    */
   static final List<Capturing> CAPTURING =
@@ -172,7 +190,7 @@ final class DelegationGenerator {
      */
     List<Method> methods() {
       Stream<Method> wrapper =
-          superclass == null ? Arrays.stream(Wrapper.class.getDeclaredMethods()) : Stream.empty();
+          isFirstWrapper() ? Arrays.stream(Wrapper.class.getDeclaredMethods()) : Stream.empty();
       return Stream.concat(Arrays.stream(iface.getDeclaredMethods()), wrapper)
           .filter(m -> !Modifier.isStatic(m.getModifiers()))
           .filter(m -> !Modifier.isPrivate(m.getModifiers()) && !m.isSynthetic())
@@ -180,6 +198,11 @@ final class DelegationGenerator {
               Comparator.comparing(Method::getName)
                   .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
           .collect(Collectors.toList());
+    }
+
+    /** Whether this base is the first of a {@link Wrapper}, which answers its methods. */
+    boolean isFirstWrapper() {
+      return superclass == null && Wrapper.class.isAssignableFrom(iface);
     }
 
     /** Whether the tracing class writes {@code method}, which the base then leaves abstract. */
@@ -194,8 +217,8 @@ final class DelegationGenerator {
    * @param name the class's name
    * @param superclass the tracing class it extends
    * @param real the type of the real statement its constructor takes
-   * @param field the name of the field that holds the real statement
-   * @param interfaces the interfaces whose setters it overrides, each through its own base's field
+   * @param field the name of its constructor's real statement, as its superclass names it
+   * @param interfaces the interfaces whose setters it overrides, each passing the value to super
    */
   record Capturing(
       String name, String superclass, Class<?> real, String field, List<Class<?>> interfaces) {
@@ -283,7 +306,7 @@ final class DelegationGenerator {
     String leftNames =
         left.stream().map(Method::getName).distinct().collect(Collectors.joining(", "));
     String wrapper =
-        base.superclass() == null
+        base.isFirstWrapper()
             ? ", and {@link " + name(Wrapper.class) + "}'s by the contract of {@link Wrappers}"
             : "";
     StringBuilder out =
@@ -361,9 +384,8 @@ final class DelegationGenerator {
         .append(", connection, sql, new BoundParameters());\n")
         .append("    }\n");
     for (Class<?> iface : statement.interfaces()) {
-      String field = BASES.stream().filter(b -> b.iface() == iface).findFirst().get().field();
       for (Method setter : Capturing.setters(iface)) {
-        out.append('\n').append(method(field, setter, keep(setter)));
+        out.append('\n').append(method("super", setter, keep(setter)));
       }
     }
     return out.append("  }\n").toString();

@@ -25,7 +25,15 @@ class ErrorMessagesAreRedactedTest {
         Arguments.of(
             "MariaDB single-quotes the duplicate value",
             "(conn=12) Duplicate entry 'bob@x.org' for key 'PRIMARY'",
-            "(conn=?) Duplicate entry ? for key ?"),
+            "(conn=?) Duplicate entry ?"),
+        Arguments.of(
+            "MariaDB does not escape a quote in the value",
+            "(conn=12) Duplicate entry 'o'bob@x.org' for key 'email'",
+            "(conn=?) Duplicate entry ?"),
+        Arguments.of(
+            "nor in a value it cannot convert",
+            "Incorrect integer value: 'it's hunter2' for column `t`.`id` at row 1",
+            "Incorrect integer value: ? for column `t`.`id` at row ?"),
         Arguments.of(
             "SQLite quotes the text near a syntax error",
             "[SQLITE_ERROR] SQL error or missing database (near \"'hunter2'\": syntax error)",

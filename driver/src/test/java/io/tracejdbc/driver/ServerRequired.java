@@ -2,6 +2,8 @@ package io.tracejdbc.driver;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
 
@@ -11,6 +13,15 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ServerRequired {
   private ServerRequired() {}
+
+  /** A connection to {@code url}, a server's; the test is skipped or fails when it is down. */
+  static Connection connect(String url) throws SQLException {
+    try {
+      return DriverManager.getConnection(url);
+    } catch (SQLException e) {
+      return unreachable(url, e);
+    }
+  }
 
   /** Skips or fails the running test; returns only to satisfy the compiler. */
   static <T> T unreachable(String url, SQLException cause) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Options in the URL and in connect's Properties: what they do, and what reaches the real driver.
@@ -36,9 +37,55 @@ class UrlOptionsTest extends MockTracing {
         "jdbc:tracing:mysql://h/d?ignoreForTracing=\"SELECT 1; -- a&b\"&useSSL=false | jdbc:mysql://h/d?useSSL=false",
         "jdbc:tracing:mysql://h/d?traceWithActiveSpanOnly=true&ignoreForTracing=\"A\"&ignoreForTracing=\"B\" | jdbc:mysql://h/d",
         "jdbc:tracing:sqlite:x.db?mytraceAllQueries=false                   | jdbc:sqlite:x.db?mytraceAllQueries=false",
+        "jdbc:tracing:db2://h:50000/db:statementText=raw;user=u;           | jdbc:db2://h:50000/db:user=u;",
+        "jdbc:tracing:db2://h:50000/db:user=u;statementText=raw;           | jdbc:db2://h:50000/db:user=u;",
+        "jdbc:tracing:db2://h:50000/db:statementText=raw;                  | jdbc:db2://h:50000/db",
+        "jdbc:tracing:derby:memory:d;create=true;statementText=raw         | jdbc:derby:memory:d;create=true",
+        "jdbc:tracing:p6spy:mysql://h/d?statementText=raw&useSSL=false     | jdbc:p6spy:mysql://h/d?useSSL=false",
+        "jdbc:tracing:tc:postgresql:15:///d?TC_TMPFS=/x:rw&statementText=raw | jdbc:tc:postgresql:15:///d?TC_TMPFS=/x:rw",
+        "jdbc:tracing:foo://h/d;statementText=raw;x=1                      | jdbc:foo://h/d;x=1",
       })
   void onlyTracejdbcOptionsAreTakenOutOfTheUrl(String url, String realUrl) throws SQLException {
     assertThat(ConnectionUrl.parse(url, TracingOptions.NAMES.keySet()).realUrl).isEqualTo(realUrl);
+  }
+
+  /** Each driver reads its URL's parameters its own way; a value may hold another's separators. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "jdbc:tracing:postgresql://h/db?ApplicationName=a;statementText=raw",
+        "jdbc:tracing:postgresql://h/db?a=1?statementText=raw",
+        "jdbc:tracing:postgresql://h/db;statementText=raw",
+        "jdbc:tracing:aws-wrapper:postgresql://h/db?ApplicationName=a;statementText=raw",
+        "jdbc:tracing:mariadb://h/db?connectionAttributes=a:b;statementText=raw",
+        "jdbc:tracing:sqlite:app.db?x=a;statementText=raw",
+        "jdbc:tracing:sqlserver://h;applicationName=a&statementText=raw",
+        "jdbc:tracing:sqlserver://h;applicationName=a?statementText=raw",
+        "jdbc:tracing:sqlserver://h;password={a;statementText=raw}",
+        "jdbc:tracing:sqlserver://h;password={a}};statementText=raw}",
+        "jdbc:tracing:h2:mem:t;INIT=SET @A 1\\;statementText=raw",
+        "jdbc:tracing:jtds:sqlserver://h/db;appName=a&statementText=raw",
+      })
+  void aSeparatorOfAnotherSyntaxIsPartOfTheValue(String url) throws SQLException {
+    ConnectionUrl parsed = ConnectionUrl.parse(url, TracingOptions.NAMES.keySet());
+
+    assertThat(parsed.options).isEmpty();
+    assertThat(parsed.realUrl).isEqualTo("jdbc:" + url.substring("jdbc:tracing:".length()));
+  }
+
+  /** pgjdbc reads {@code ;} as part of a value: the application name holds it, nothing is raw. */
+  @Test
+  void aSemicolonInAPostgresqlValueReachesTheServer() throws SQLException {
+    String url =
+        "jdbc:tracing:postgresql://127.0.0.1:5432/test?user=postgres"
+            + "&ApplicationName=a;statementText=raw";
+    try (Connection c = ServerRequired.connect(url);
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('application_name')")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("a;statementText=raw");
+    }
+    assertThat(spans().get(0).tags()).containsEntry("db.statement", "SELECT current_setting(?)");
   }
 
   @Test

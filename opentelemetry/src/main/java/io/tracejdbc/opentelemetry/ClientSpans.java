@@ -90,7 +90,7 @@ final class ClientSpans implements Telemetry<Span> {
       span.setParent(Context.current().with((Span) parent));
     }
     span.setAttribute(DB_SYSTEM_NAME, system);
-    if (db.instance != null) span.setAttribute(DB_NAMESPACE, db.instance);
+    if (db.namespace != null) span.setAttribute(DB_NAMESPACE, db.namespace);
     if (operationName != null) span.setAttribute(DB_OPERATION_NAME, operationName);
     if (table != null) span.setAttribute(DB_COLLECTION_NAME, table);
     span.setAttribute(DB_QUERY_SUMMARY, summary);

@@ -199,7 +199,7 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     assertThat(attributes(span("SELECT users")))
         .containsOnly(
             entry("db.system.name", "postgresql"),
-            entry("db.namespace", "shop"),
+            entry("db.namespace", "shop|app"),
             entry("db.operation.name", "SELECT"),
             entry("db.collection.name", "users"),
             entry("db.query.summary", "SELECT users"),

@@ -48,14 +48,14 @@ public final class SqlClassifier {
 
   /**
    * How a database reads quotes, backslashes, brackets and comments, which decides what text is
-   * data. Pick the one of the connection's database; {@link #STANDARD} for any other.
+   * data. Pick the one of the connection's database; {@link #UNKNOWN} for one not named here.
    */
   public enum Dialect {
     /**
-     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it, and the choice for a database not
-     * named here: {@code 'x'} is a string in which a backslash is a character ({@code E'x'} reads
-     * it as an escape), {@code "x"} a name, {@code [x]} an array subscript; block comments nest;
-     * {@code $$x$$} and Oracle's {@code q'[x]'} are strings.
+     * Standard SQL, as H2, Oracle, Db2, Derby and HSQLDB read it: {@code 'x'} is a string in which
+     * a backslash is a character ({@code E'x'} reads it as an escape), {@code "x"} a name, {@code
+     * [x]} an array subscript; block comments nest; {@code $$x$$} and Oracle's {@code q'[x]'} are
+     * strings.
      */
     STANDARD,
     /**
@@ -80,7 +80,16 @@ public final class SqlClassifier {
      * SQL Server and Sybase: {@code [x]} quotes a name ({@code ]]} inside it is one {@code ]}), a
      * backslash is a character, {@code $12.50} is a money value; block comments nest.
      */
-    SQLSERVER
+    SQLSERVER,
+    /**
+     * A database whose reading is not known: no literal that any of the others, or a database that
+     * reads {@code "x"} as a string and a backslash as an escape (BigQuery, Spark, ClickHouse,
+     * Snowflake), would read as one is kept. {@code "x"} is a string; {@code #}, {@code --} and
+     * {@code //} start comments. Where the readings disagree on where a string, comment or quoted
+     * name ends ({@code 'it\'s'}, a nested comment, a quote inside a {@code #} comment or
+     * backticks), the rest of the text becomes one {@code ?}. Quoted names are lost with it.
+     */
+    UNKNOWN
   }
 
   /**

@@ -85,6 +85,10 @@ final class SqlSanitizer {
   private int o;
 
   private final boolean mysql;
+
+  /** {@link Dialect#UNKNOWN}: every reading at once, the rest masked where they disagree. */
+  private final boolean unknown;
+
   private final boolean escapeStrings;
   private final boolean nestedComments;
   private final boolean bracketNames;
@@ -106,12 +110,13 @@ final class SqlSanitizer {
     this.length = in.length;
     this.out = new char[length + 2];
     this.mysql = dialect == Dialect.MYSQL;
-    this.escapeStrings = dialect == Dialect.POSTGRESQL || dialect == Dialect.STANDARD;
+    this.unknown = dialect == Dialect.UNKNOWN;
+    this.escapeStrings = dialect == Dialect.POSTGRESQL || dialect == Dialect.STANDARD || unknown;
     this.nestedComments = !mysql && dialect != Dialect.SQLITE;
     this.bracketNames = dialect == Dialect.SQLSERVER || dialect == Dialect.SQLITE;
     this.doubledBrackets = dialect == Dialect.SQLSERVER;
-    this.moneyLiterals = dialect == Dialect.SQLSERVER;
-    this.alternativeQuoting = dialect == Dialect.STANDARD;
+    this.moneyLiterals = dialect == Dialect.SQLSERVER || unknown;
+    this.alternativeQuoting = dialect == Dialect.STANDARD || unknown;
   }
 
   static String sanitize(String sql, Dialect dialect) {
@@ -166,18 +171,30 @@ final class SqlSanitizer {
       case QUOTE:
         return string(i, '\'');
       case DOUBLE_QUOTE:
-        return mysql ? string(i, '"') : quotedName(i, '"', true);
+        return mysql || unknown ? string(i, '"') : quotedName(i, '"', true);
       case BACKTICK:
+        if (unknown && opensText(i + 1, closingQuote(i + 1, '`', false, true))) {
+          return maskRest();
+        }
         return quotedName(i, '`', true);
       case BRACKET:
+        if (unknown && !bracketReadsAlike(i + 1)) {
+          return maskRest();
+        }
         return bracketNames && bracketOpensName() ? quotedName(i, ']', doubledBrackets) : copy(i);
       case MINUS:
-        return i + 1 < length && in[i + 1] == '-' ? lineComment(i + 2) : sign(i);
+        return i + 1 < length && in[i + 1] == '-' ? unknownLineComment(i, i + 2) : sign(i);
       case PLUS:
         return sign(i);
       case SLASH:
+        if (unknown && i + 1 < length && in[i + 1] == '/') {
+          return unknownLineComment(i, i + 2);
+        }
         return i + 1 < length && in[i + 1] == '*' ? blockComment(i) : copy(i);
       case HASH:
+        if (unknown) {
+          return unknownLineComment(i, i + 1);
+        }
         return mysql ? lineComment(i + 1) : copy(i);
       case DOLLAR:
         return mysql || (o > 0 && isNamePart(out[o - 1])) ? copy(i) : dollar(i);
@@ -197,6 +214,79 @@ final class SqlSanitizer {
   private void literal() {
     out[o++] = '?';
     removedText = true;
+  }
+
+  /** The rest of the text, where the readings of {@link Dialect#UNKNOWN} part: one {@code ?}. */
+  private int maskRest() {
+    literal();
+    return length;
+  }
+
+  /**
+   * Whether {@code [from, to)} holds what would open a string, quoted name or comment if it were
+   * read as code: what some database reads as code there cannot be kept as it is.
+   */
+  private boolean opensText(int from, int to) {
+    int end = Math.min(to, length);
+    for (int i = from; i < end; i++) {
+      if (opensTextAt(i, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean opensTextAt(int i, int end) {
+    char c = in[i];
+    if (c == '\'' || c == '"' || c == '`' || c == '[' || c == '#' || c == '$') {
+      return true;
+    }
+    char next = i + 1 < end ? in[i + 1] : ' ';
+    return (c == '-' && next == '-') || (c == '/' && (next == '*' || next == '/'));
+  }
+
+  /**
+   * A comment to the end of the line for {@link Dialect#UNKNOWN} (for the others, {@code --} only);
+   * the comment marker is at {@code start}, its text at {@code from}. Where some database reads the
+   * line as code ({@code #} outside MySQL, {@code --x} in MySQL, {@code //} outside H2 and
+   * Snowflake) and it holds what would open a string or comment there, the rest is masked.
+   */
+  private int unknownLineComment(int start, int from) {
+    if (!unknown) {
+      return lineComment(from);
+    }
+    int end = from;
+    while (end < length && in[end] != '\n' && in[end] != '\r') {
+      end++;
+    }
+    boolean alwaysComment = in[start] == '-' && (from >= length || in[from] <= ' ');
+    return !alwaysComment && opensText(from, end) ? maskRest() : lineComment(from);
+  }
+
+  /**
+   * Whether the text of a bracket from {@code from} to the first {@code ]} reads alike as a quoted
+   * name (SQL Server, SQLite) and as code: nothing in it opens text, but strings that also end in
+   * it.
+   */
+  private boolean bracketReadsAlike(int from) {
+    int close = from;
+    while (close < length && in[close] != ']') {
+      close++;
+    }
+    int i = from;
+    while (i < close) {
+      if (in[i] == '\'') {
+        i = endOfQuoted(i + 1, '\'', false, true);
+        if (i > close) {
+          return false;
+        }
+      } else if (opensTextAt(i, close)) {
+        return false;
+      } else {
+        i++;
+      }
+    }
+    return true;
   }
 
   /** A space, unless the output is empty or already ends with one. */
@@ -267,6 +357,11 @@ final class SqlSanitizer {
 
   /** Oracle's {@code q'[...]'}: the character after the quote picks the closing one. */
   private int alternativeQuotedEnd(int from) {
+    int end = alternativeQuotedCloseEnd(from);
+    return unknown && end != endOfQuoted(from, '\'', true, true) ? length : end;
+  }
+
+  private int alternativeQuotedCloseEnd(int from) {
     if (from < length) {
       char open = in[from];
       char close =
@@ -280,8 +375,35 @@ final class SqlSanitizer {
     return length;
   }
 
-  /** The index after the closing quote, or the end of input when there is none. */
+  /**
+   * The index after the closing quote, or the end of input when there is none. For {@link
+   * Dialect#UNKNOWN}, the end of input too when the readings with and without backslash escapes, or
+   * as a triple-quoted string, end it at different places.
+   */
   private int endOfQuoted(int from, char close, boolean backslashEscapes, boolean doubled) {
+    int end = closingQuote(from, close, backslashEscapes, doubled);
+    if (unknown
+        && (end != closingQuote(from, close, !backslashEscapes, doubled)
+            || end != tripleQuotedEnd(from, close, end))) {
+      return length;
+    }
+    return end;
+  }
+
+  /**
+   * Where a string that opens with three quotes ends when read as triple-quoted (BigQuery, Spark):
+   * the index after the next three quotes; {@code end} for a string that does not open so.
+   */
+  private int tripleQuotedEnd(int from, char close, int end) {
+    if (from + 1 >= length || in[from] != close || in[from + 1] != close) {
+      return end;
+    }
+    String quotes = new String(new char[] {close, close, close});
+    int closing = sql.indexOf(quotes, from + 2);
+    return closing < 0 ? length : closing + 3;
+  }
+
+  private int closingQuote(int from, char close, boolean backslashEscapes, boolean doubled) {
     final char[] in = this.in;
     int i = from;
     while (i < length) {
@@ -364,6 +486,18 @@ final class SqlSanitizer {
   }
 
   private int blockComment(int start) {
+    int end = blockCommentEnd(start, nestedComments);
+    if (unknown && end != blockCommentEnd(start, !nestedComments)) {
+      space();
+      return maskRest();
+    }
+    space();
+    removedText = true;
+    return end;
+  }
+
+  /** The index after the comment at {@code start}, or the end of input when it is not closed. */
+  private int blockCommentEnd(int start, boolean nestedComments) {
     final char[] in = this.in;
     int depth = 1;
     int i = start + 2;
@@ -381,8 +515,6 @@ final class SqlSanitizer {
         i++;
       }
     }
-    space();
-    removedText = true;
     return depth == 0 ? i : length;
   }
 
@@ -394,6 +526,9 @@ final class SqlSanitizer {
       int tagEnd = dollarTagEnd(start);
       if (tagEnd > 0) {
         int close = sql.indexOf(sql.substring(start, tagEnd), tagEnd);
+        if (unknown && opensText(tagEnd, close < 0 ? length : close)) {
+          return maskRest();
+        }
         literal();
         return close < 0 ? length : close + tagEnd - start;
       }

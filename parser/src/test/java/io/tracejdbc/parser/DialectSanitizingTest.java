@@ -164,4 +164,49 @@ class DialectSanitizingTest {
     assertThat(sanitized("CREATE USER app IDENTIFIED BY 'x'", Dialect.MYSQL))
         .isEqualTo("CREATE USER ?");
   }
+
+  @Test
+  void anUnknownDatabaseReadsPlainSqlAsStandardSqlIsRead() {
+    assertThat(
+            sanitized(
+                "SELECT a, b FROM t /* c */ WHERE c = 'x' AND d IN (1, 2) -- e", Dialect.UNKNOWN))
+        .isEqualTo("SELECT a, b FROM t WHERE c = ? AND d IN (?)");
+  }
+
+  @Test
+  void anUnknownDatabaseReadsDoubleQuotesAsAString() {
+    assertThat(sanitized("SELECT \"o'brien@example.com\", name FROM t", Dialect.UNKNOWN))
+        .isEqualTo("SELECT ?, name FROM t");
+  }
+
+  @Test
+  void whereReadingsPartTheRestOfTheTextIsOneMask() {
+    String[] parting = {
+      "SELECT 'it\\'s', 'SECRET' FROM t", // MySQL, ClickHouse, Snowflake: one string
+      "SELECT 'C:\\', 'SECRET' FROM t", // PostgreSQL, SQL Server: two strings
+      "SELECT \"a\\\", 'SECRET' FROM t",
+      "SELECT '''it's''', 'SECRET' FROM t", // BigQuery's triple-quoted string
+      "SELECT $$it's$$, 'SECRET' FROM t", // a dollar string, names to MySQL
+      "SELECT q'[it's]', 'SECRET' FROM t", // Oracle's alternative quoting
+      "SELECT a /* b /* c */ it's */, 'SECRET' FROM t", // nested, or not
+      "SELECT a # it's\n, 'SECRET' FROM t", // a comment in MySQL only
+      "SELECT a // it's\n, 'SECRET' FROM t", // a comment in H2 and Snowflake only
+      "SELECT a --it's\n, 'SECRET' FROM t", // not a comment in MySQL
+      "SELECT `it's`, 'SECRET' FROM t", // a name, or code
+      "SELECT [it's], 'SECRET' FROM t", // a name, or code
+    };
+    for (String sql : parting) {
+      assertThat(sanitized(sql, Dialect.UNKNOWN))
+          .as(sql)
+          .doesNotContain("SECRET")
+          .doesNotContain("FROM t")
+          .endsWith("?");
+    }
+  }
+
+  @Test
+  void aCommentWithoutQuotesIsDroppedWhereverItIsOne() {
+    assertThat(sanitized("SELECT a # 42\nFROM t // 7\nWHERE b = 1", Dialect.UNKNOWN))
+        .isEqualTo("SELECT a FROM t WHERE b = ?");
+  }
 }

@@ -73,7 +73,7 @@ class SanitizerFuzzTest {
   private static final String CONTENT = "ABCXYZ0123456789 -/*#;'\"`[]$(),?.:_\n\tÉ😀";
 
   @ParameterizedTest
-  @EnumSource(Dialect.class)
+  @EnumSource(value = Dialect.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
   void noLiteralOrCommentSurvivesAndEveryIdentifierDoes(Dialect dialect) {
     Random random = new Random(7_000 + dialect.ordinal());
     for (int n = 0; n < STATEMENTS; n++) {
@@ -87,6 +87,23 @@ class SanitizerFuzzTest {
             .doesNotContainPattern(LITERAL_TEXT)
             .contains(statement.identifiers);
       }
+    }
+  }
+
+  /**
+   * A database whose reading is not known may read text as any of the dialects does: statements of
+   * every dialect, sanitized as {@link Dialect#UNKNOWN}, keep none of their literals or comments
+   * (quoted identifiers may go with them).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
+  void anUnknownDatabaseKeepsNoLiteralOfAnyDialect(Dialect written) {
+    Random random = new Random(9_000 + written.ordinal());
+    for (int n = 0; n < STATEMENTS; n++) {
+      Statement statement = new Statement(written, random);
+      assertThat(SqlSanitizer.sanitize(statement.sql, Dialect.UNKNOWN))
+          .as("%s read as UNKNOWN: %s", written, statement.sql)
+          .doesNotContainPattern(LITERAL_TEXT);
     }
   }
 

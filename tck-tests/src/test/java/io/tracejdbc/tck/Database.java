@@ -35,6 +35,9 @@ final class Database {
 
   final String instance;
 
+  /** OpenTelemetry's {@code db.namespace}: the instance, but where the system's page says more. */
+  final String namespace;
+
   /** Null for an embedded database, which has no peer. */
   final String host;
 
@@ -66,6 +69,7 @@ final class Database {
     system = b.system;
     systemName = b.systemName;
     instance = b.instance;
+    namespace = b.namespace != null ? b.namespace : b.instance;
     host = b.host;
     port = b.port;
     duplicateKeySqlState = b.duplicateKeySqlState;
@@ -132,6 +136,8 @@ final class Database {
     b.system = "postgresql";
     b.systemName = "postgresql";
     b.instance = "test";
+    // {database}|{schema}; with no currentSchema given, the connect user stands in for the schema
+    b.namespace = "test|postgres";
     b.host = "127.0.0.1";
     b.port = 5432;
     b.duplicateKeySqlState = "23505";
@@ -225,6 +231,7 @@ final class Database {
     String system;
     String systemName;
     String instance;
+    String namespace;
     String host;
     Integer port;
     String duplicateKeySqlState;

@@ -337,7 +337,7 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   private Map<String, Object> connectionAttributes() {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("db.system.name", db.systemName);
-    attributes.put("db.namespace", db.instance);
+    attributes.put("db.namespace", db.namespace);
     if (db.isServer()) {
       attributes.put("server.address", db.host);
       attributes.put("server.port", (long) db.port);

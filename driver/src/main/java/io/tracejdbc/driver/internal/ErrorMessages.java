@@ -13,26 +13,55 @@ public final class ErrorMessages {
   private ErrorMessages() {}
 
   /**
-   * The message's first line with every value masked: quoted text (single or double quotes) and
-   * numbers become {@code ?}. Later lines, where drivers put details and hints, are dropped.
+   * The message's first line with every value masked: the text from its first quote to its last
+   * (single or double) becomes one {@code ?}, and numbers outside it become {@code ?} too. Drivers
+   * quote values without escaping them (MariaDB's {@code Duplicate entry 'o'brien@x.org' for key
+   * 'email'}), so no quote inside can be trusted to end one. Later lines, where drivers put details
+   * and hints, are dropped.
    */
   public static String redact(String message) {
     int end = 0;
     while (end < message.length() && message.charAt(end) != '\n' && message.charAt(end) != '\r') {
       end++;
     }
-    String sanitized = SqlClassifier.sanitize(message.substring(0, end));
-    StringBuilder out = new StringBuilder(sanitized.length());
-    for (int i = 0; i < sanitized.length(); i++) {
-      char c = sanitized.charAt(i);
-      if (c == '"') {
-        int close = sanitized.indexOf('"', i + 1);
-        i = close < 0 ? sanitized.length() : close;
-        out.append('?');
-      } else {
-        out.append(c);
+    String line = message.substring(0, end);
+    int first = indexOfQuote(line);
+    if (first < 0) {
+      return SqlClassifier.sanitize(line);
+    }
+    int last = lastIndexOfQuote(line);
+    StringBuilder out = new StringBuilder(line.length());
+    out.append(SqlClassifier.sanitize(line.substring(0, first)));
+    if (out.length() > 0 && Character.isWhitespace(line.charAt(first - 1))) {
+      out.append(' ');
+    }
+    out.append('?');
+    String after = SqlClassifier.sanitize(line.substring(last + 1));
+    if (!after.isEmpty() && Character.isWhitespace(line.charAt(last + 1))) {
+      out.append(' ');
+    }
+    return out.append(after).toString();
+  }
+
+  private static int indexOfQuote(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (isQuote(line.charAt(i))) {
+        return i;
       }
     }
-    return out.toString();
+    return -1;
+  }
+
+  private static int lastIndexOfQuote(String line) {
+    for (int i = line.length() - 1; i >= 0; i--) {
+      if (isQuote(line.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"';
   }
 }

@@ -12,11 +12,16 @@ import java.util.Set;
 /**
  * A {@code jdbc:tracing:} URL split into the real driver's URL and tracejdbc's options.
  *
- * <p>Parameters may follow {@code ?}, {@code &} or {@code ;}, whatever the real driver's syntax.
- * Only tracejdbc's option names are taken out; every other character reaches the real driver as
- * written. {@code ignoreForTracing="..."} may hold separators, with {@code \"} for a quote; a
- * quoted value must end with its closing quote followed by a separator or the end of the URL, or
- * the URL is rejected rather than passed on altered.
+ * <p>Parameters are read where the real driver reads them ({@link ParameterSyntax}): after {@code
+ * ?} and {@code &} for PostgreSQL, MySQL, MariaDB, SQLite and Oracle, after {@code ;} for SQL
+ * Server (whose {@code {braced}} values may hold {@code ;}), jTDS, H2 (where {@code \;} is part of
+ * a value), Derby and HSQLDB, after Db2's {@code :} and {@code ;}, and after any of {@code ?},
+ * {@code &} and {@code ;} for a driver not known; drivers that wrap another are looked through. So
+ * a value holding another syntax's separator ({@code ApplicationName=a;statementText=raw} for
+ * PostgreSQL) reaches the real driver whole. Only tracejdbc's option names are taken out; every
+ * other character reaches the real driver as written. {@code ignoreForTracing="..."} may hold
+ * separators, with {@code \"} for a quote; a quoted value must end with its closing quote followed
+ * by a separator or the end of the URL, or the URL is rejected rather than passed on altered.
  *
  * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
@@ -43,15 +48,16 @@ public final class ConnectionUrl {
    */
   public static ConnectionUrl parse(String url, Set<String> optionNames) throws SQLException {
     String rest = url.substring(TracingDriver.URL_PREFIX.length());
-    int first = indexOfSeparator(rest, 0);
+    ParameterSyntax syntax = DbInfo.parameterSyntax(JDBC + rest);
+    int first = syntax.opening(rest);
     if (first < 0) {
       return new ConnectionUrl(JDBC + rest, Collections.emptyList());
     }
     StringBuilder real =
         new StringBuilder(JDBC.length() + rest.length()).append(JDBC).append(rest, 0, first);
     List<Map.Entry<String, String>> options = new ArrayList<>();
-    boolean droppedQuery = false;
-    boolean keptQuery = false;
+    boolean droppedOpener = false;
+    boolean keptOpener = false;
     int start = first;
     while (start < rest.length()) {
       char separator = rest.charAt(start);
@@ -59,15 +65,19 @@ public final class ConnectionUrl {
       int end;
       if (option != null) {
         int valueStart = start + 2 + option.length();
-        end = valueEnd(rest, option, valueStart);
+        end = valueEnd(rest, option, valueStart, syntax);
         options.add(new SimpleImmutableEntry<>(option, unquote(rest.substring(valueStart, end))));
-        droppedQuery |= separator == '?';
+        droppedOpener |= separator == syntax.opener;
       } else {
-        end = indexOfSeparator(rest, start + 1);
+        end = syntax.nextSeparator(rest, start + 1);
         if (end < 0) end = rest.length();
         // the first parameter kept after a dropped "?x=y" takes over its "?"
-        char kept = separator == '&' && droppedQuery && !keptQuery ? '?' : separator;
-        keptQuery |= kept == '?';
+        boolean takesOver = droppedOpener && !keptOpener && syntax.takesOverOpener(separator);
+        if (takesOver && end == start + 1 && end == rest.length()) {
+          break; // a trailing separator, left alone after the opener: Db2's "db:" would be bad
+        }
+        char kept = takesOver ? syntax.opener : separator;
+        keptOpener |= kept == syntax.opener;
         real.append(kept).append(rest, start + 1, end);
       }
       start = end;
@@ -80,14 +90,6 @@ public final class ConnectionUrl {
     return realUrl.length() > JDBC.length();
   }
 
-  private static int indexOfSeparator(String s, int from) {
-    for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '?' || c == '&' || c == ';') return i;
-    }
-    return -1;
-  }
-
   /** The tracejdbc option whose {@code name=} starts at {@code at}, or null. */
   private static String optionAt(String s, int at, Set<String> optionNames) {
     for (String name : optionNames) {
@@ -96,14 +98,15 @@ public final class ConnectionUrl {
     return null;
   }
 
-  private static int valueEnd(String s, String option, int from) throws SQLException {
+  private static int valueEnd(String s, String option, int from, ParameterSyntax syntax)
+      throws SQLException {
     if (from < s.length() && s.charAt(from) == '"') {
       for (int i = from + 1; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c == '\\') {
           i++;
         } else if (c == '"') {
-          if (i + 1 < s.length() && indexOfSeparator(s, i + 1) != i + 1) {
+          if (i + 1 < s.length() && syntax.nextSeparator(s, i + 1) != i + 1) {
             throw malformed(
                 option,
                 "its closing quote is followed by more text before the next " + "parameter");
@@ -113,7 +116,7 @@ public final class ConnectionUrl {
       }
       throw malformed(option, "its opening quote is never closed");
     }
-    int end = indexOfSeparator(s, from);
+    int end = syntax.nextSeparator(s, from);
     return end < 0 ? s.length() : end;
   }
 

@@ -13,4 +13,9 @@ final class Db2UrlParser implements DbUrlParser {
         rest.startsWith("//") ? UrlText.server(rest.substring(2), facts, null, DEFAULT_PORT) : rest;
     facts.instance(UrlText.before(path, ":;?"));
   }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.DB2;
+  }
 }

@@ -4,11 +4,14 @@ import io.tracejdbc.parser.SqlClassifier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * Facts about the database behind a connection, read once from its URL and connect properties,
- * without a round trip to the database. They become the span tags {@code db.system}, {@code
- * db.instance}, {@code db.user} and {@code peer.*}.
+ * Facts about the database behind a connection, read from its URL and connect properties, without a
+ * round trip to the database. They become the span tags {@code db.system}, {@code db.instance},
+ * {@code db.user} and {@code peer.*}, and OpenTelemetry's {@code db.namespace}. A connection
+ * replaces them when {@code setCatalog} or {@code setSchema} changes its database or schema ({@link
+ * #afterSetCatalog}, {@link #afterSetSchema}).
  *
  * <pre>{@code
  * DbInfo db = DbInfo.parse("jdbc:postgresql://db.example:6432/shop?user=app", null);
@@ -16,11 +19,15 @@ import java.util.Properties;
  * db.instance;    // "shop"
  * db.user;        // "app"
  * db.peerAddress; // "db.example:6432"
- * db.dialect;     // SqlClassifier.Dialect.STANDARD
+ * db.namespace;  // "shop|app": the database and, for want of a schema given, the user
+ * db.dialect;     // SqlClassifier.Dialect.POSTGRESQL
  * }</pre>
  *
  * <p>Each vendor's URL syntax is read by one {@link DbUrlParser}, chosen by the URL's subprotocol;
- * an unknown subprotocol gets the generic {@code //host:port/database} reading.
+ * an unknown subprotocol gets the generic {@code //host:port/database} reading and the {@link
+ * SqlClassifier.Dialect#UNKNOWN} dialect. A driver that wraps another ({@code
+ * jdbc:aws-wrapper:mariadb:}, {@code p6spy:}, {@code log4jdbc:}, OpenTelemetry's {@code otel:},
+ * Testcontainers' {@code tc:postgresql:15:}) is looked through to the database behind it.
  *
  * <p>Internal, not API: public only for the driver's own package, and free to change.
  */
@@ -45,6 +52,37 @@ public final class DbInfo {
 
   private static final DbUrlParser GENERIC = new GenericUrlParser();
 
+  /** Subprotocols of drivers that take the real driver's URL after their own prefix. */
+  private static final Set<String> WRAPPERS = Set.of("aws-wrapper", "p6spy", "log4jdbc", "otel");
+
+  /**
+   * Testcontainers' {@code jdbc:tc:<image>[:<tag>]://[host]/<database>}: the subprotocol of each
+   * image's database; the container's address is not in the URL.
+   */
+  private static final String TESTCONTAINERS = "tc";
+
+  private static final Map<String, String> TESTCONTAINERS_IMAGES =
+      Map.of(
+          "postgis", "postgresql",
+          "timescaledb", "postgresql",
+          "pgvector", "postgresql",
+          "tidb", "mysql");
+
+  /** How deep wrappers may nest before the URL counts as unknown. */
+  private static final int MAX_WRAPPERS = 4;
+
+  /** Which call changes what {@link #namespace} names, and how. */
+  enum Namespace {
+    /** {@code setCatalog} switches the database (MySQL, MariaDB, SQL Server). */
+    DATABASE_BY_CATALOG,
+    /** {@code setSchema} switches the database (MySQL's databaseTerm=SCHEMA, MariaDB's kin). */
+    DATABASE_BY_SCHEMA,
+    /** The namespace is {@code database|schema} and {@code setSchema} sets the schema. */
+    SCHEMA_QUALIFIED,
+    /** Neither call changes it. */
+    FIXED
+  }
+
   public final String system;
   public final String instance;
   public final String user;
@@ -55,13 +93,29 @@ public final class DbInfo {
   /** How the database reads SQL text, known from the subprotocol alone. */
   public final SqlClassifier.Dialect dialect;
 
+  /**
+   * What OpenTelemetry's conventions call {@code db.namespace}, or null when unknown: PostgreSQL's
+   * {@code database|schema}, where the schema is the first of {@code currentSchema} (URL or
+   * property) or of {@code setSchema}, and the connect user stands in for it when neither gave one
+   * (the default search path starts with {@code "$user"}); SQL Server's {@code instance|database}
+   * for a named instance; else the database ({@link #instance}).
+   */
+  public final String namespace;
+
+  private final Namespace namespaceRule;
+  private final String schema;
+  private final String serverInstance;
+
   private DbInfo(
       String system,
       String instance,
       String user,
       String host,
       Integer port,
-      SqlClassifier.Dialect dialect) {
+      SqlClassifier.Dialect dialect,
+      Namespace namespaceRule,
+      String schema,
+      String serverInstance) {
     this.system = system;
     this.instance = instance;
     this.user = user;
@@ -69,6 +123,13 @@ public final class DbInfo {
     this.port = port;
     this.peerAddress = peerAddress(host, port);
     this.dialect = dialect;
+    this.namespaceRule = namespaceRule;
+    this.schema = schema;
+    this.serverInstance = serverInstance;
+    this.namespace =
+        namespaceRule == Namespace.SCHEMA_QUALIFIED
+            ? joined(instance, schema != null ? schema : user)
+            : joined(serverInstance, instance);
   }
 
   /**
@@ -79,15 +140,59 @@ public final class DbInfo {
   public static DbInfo parse(String realUrl, Properties info) {
     String propertiesUser = null;
     Builder facts;
+    SqlClassifier.Dialect dialect = SqlClassifier.Dialect.UNKNOWN;
     try {
       propertiesUser = propertiesUser(info);
-      facts = read(realUrl);
+      dialect = parserOf(databaseUrl(realUrl)).dialect();
+      facts = read(realUrl, info);
     } catch (RuntimeException e) {
       // A URL (or a Properties subclass) that trips a parser must not fail the connection: the
       // connection only loses some tags.
-      facts = new Builder(subprotocolOrUnknown(realUrl));
+      facts = new Builder(subprotocolOrUnknown(realUrl), null, null);
     }
-    return facts.build(propertiesUser, dialectOf(realUrl));
+    return facts.build(propertiesUser, dialect);
+  }
+
+  /**
+   * The facts once {@code setCatalog(catalog)} succeeded: the catalog is the database where the
+   * driver says so ({@link Namespace}), else nothing changes and this is returned.
+   */
+  public DbInfo afterSetCatalog(String catalog) {
+    return namespaceRule == Namespace.DATABASE_BY_CATALOG ? withDatabase(catalog) : this;
+  }
+
+  /** The facts once {@code setSchema(schema)} succeeded; this when nothing they say changes. */
+  public DbInfo afterSetSchema(String schema) {
+    if (namespaceRule == Namespace.DATABASE_BY_SCHEMA) {
+      return withDatabase(schema);
+    }
+    String name = UrlText.nonBlank(schema);
+    if (namespaceRule != Namespace.SCHEMA_QUALIFIED || name == null || name.equals(this.schema)) {
+      return this;
+    }
+    return new DbInfo(
+        system, instance, user, host, port, dialect, namespaceRule, name, serverInstance);
+  }
+
+  private DbInfo withDatabase(String database) {
+    String name = UrlText.nonBlank(database);
+    if (name == null || name.equals(instance)) {
+      return this; // drivers keep the database on a null catalog
+    }
+    return new DbInfo(
+        system, name, user, host, port, dialect, namespaceRule, schema, serverInstance);
+  }
+
+  /** How the real driver of {@code realUrl} (the URL after {@code jdbc:tracing:}) reads options. */
+  static ParameterSyntax parameterSyntax(String realUrl) {
+    String target = databaseUrl(realUrl);
+    if (target == null) {
+      return ParameterSyntax.ANY;
+    }
+    if (behindTestcontainers(realUrl)) {
+      return ParameterSyntax.QUERY;
+    }
+    return parserOf(target).parameterSyntax();
   }
 
   /**
@@ -99,22 +204,78 @@ public final class DbInfo {
     return UrlRedactor.redact(url);
   }
 
-  private static Builder read(String url) {
+  private static Builder read(String realUrl, Properties info) {
+    String url = databaseUrl(realUrl);
     String subprotocol = subprotocolOrUnknown(url);
-    Builder facts = new Builder(subprotocol);
+    Builder facts = new Builder(subprotocol, url, info);
     if (subprotocol.equals(UNKNOWN_SYSTEM)) {
       return facts;
     }
     int restStart = "jdbc:".length() + subprotocol.length() + 1;
     String rest = restStart < url.length() ? url.substring(restStart) : "";
-    PARSERS.getOrDefault(subprotocol, GENERIC).parse(rest, facts);
+    parserOf(url).parse(rest, facts);
     facts.userParameter(UrlText.param(url, "user", "username"));
+    if (behindTestcontainers(realUrl)) {
+      facts.noAddress(); // the container's, which the URL does not say
+    }
     return facts;
   }
 
-  private static SqlClassifier.Dialect dialectOf(String url) {
-    DbUrlParser parser = PARSERS.get(subprotocolOrUnknown(url));
-    return parser == null ? SqlClassifier.Dialect.STANDARD : parser.dialect();
+  private static DbUrlParser parserOf(String url) {
+    String subprotocol = subprotocolOrUnknown(url);
+    return subprotocol.equals(UNKNOWN_SYSTEM)
+        ? GENERIC
+        : PARSERS.getOrDefault(subprotocol, GENERIC);
+  }
+
+  /**
+   * The URL of the database behind wrapping drivers: {@code jdbc:p6spy:mysql://h/db} gives {@code
+   * jdbc:mysql://h/db}, {@code jdbc:tc:postgresql:15:///db} gives {@code jdbc:postgresql:///db};
+   * any other URL is itself.
+   */
+  private static String databaseUrl(String url) {
+    String target = url;
+    for (int depth = 0; depth < MAX_WRAPPERS; depth++) {
+      String wrapper = wrapperOf(target);
+      if (wrapper == null) {
+        return target;
+      }
+      String inner = target.substring("jdbc:".length() + wrapper.length() + 1);
+      if (wrapper.equals(TESTCONTAINERS)) {
+        int image = UrlText.indexOfAny(inner, ":/?;", 0);
+        int slashes = inner.indexOf("//");
+        if (image <= 0 || slashes < image) {
+          return target;
+        }
+        String name = inner.substring(0, image).toLowerCase(Locale.ROOT);
+        inner = TESTCONTAINERS_IMAGES.getOrDefault(name, name) + ":" + inner.substring(slashes);
+      }
+      target = "jdbc:" + inner;
+    }
+    return target;
+  }
+
+  /** Whether Testcontainers starts the database of {@code url}, wrapped or not. */
+  private static boolean behindTestcontainers(String url) {
+    String target = url;
+    for (int depth = 0; depth < MAX_WRAPPERS; depth++) {
+      String wrapper = wrapperOf(target);
+      if (wrapper == null) {
+        return false;
+      }
+      if (wrapper.equals(TESTCONTAINERS)) {
+        return true;
+      }
+      target = "jdbc:" + target.substring("jdbc:".length() + wrapper.length() + 1);
+    }
+    return false;
+  }
+
+  /** The subprotocol of {@code url} when it is a wrapping driver's, else null. */
+  private static String wrapperOf(String url) {
+    String subprotocol = subprotocolOrUnknown(url);
+    boolean wraps = WRAPPERS.contains(subprotocol) || subprotocol.equals(TESTCONTAINERS);
+    return wraps && url.length() > "jdbc:".length() + subprotocol.length() + 1 ? subprotocol : null;
   }
 
   /** The lower-case subprotocol of a {@code jdbc:<subprotocol>:...} URL, else UNKNOWN_SYSTEM. */
@@ -133,6 +294,13 @@ public final class DbInfo {
     }
     String user = UrlText.nonBlank(info.getProperty("user"));
     return user != null ? user : UrlText.nonBlank(info.getProperty("USER"));
+  }
+
+  private static String joined(String general, String specific) {
+    if (general == null) {
+      return specific;
+    }
+    return specific == null ? general : general + "|" + specific;
   }
 
   private static String peerAddress(String host, Integer port) {
@@ -155,20 +323,63 @@ public final class DbInfo {
         + user
         + ", peer="
         + peerAddress
+        + ", namespace="
+        + namespace
         + "}";
   }
 
   /** What a {@link DbUrlParser} found in a URL; blank values count as unknown. */
   static final class Builder {
+    private final String url;
+    private final Properties info;
     private String system;
     private String instance;
     private String authorityUser;
     private String parameterUser;
     private String host;
     private Integer port;
+    private Namespace namespaceRule = Namespace.FIXED;
+    private String schema;
+    private String serverInstance;
 
-    Builder(String system) {
+    Builder(String system, String url, Properties info) {
       this.system = system;
+      this.url = url;
+      this.info = info;
+    }
+
+    /**
+     * The first of the driver settings named {@code names} that is set: a URL parameter, else a
+     * connect property (drivers let the URL win); null when none is.
+     */
+    String setting(String... names) {
+      String value = url == null ? null : UrlText.param(url, names);
+      for (int i = 0; value == null && info != null && i < names.length; i++) {
+        value = UrlText.nonBlank(info.getProperty(names[i]));
+      }
+      return value;
+    }
+
+    Builder namespace(Namespace rule) {
+      this.namespaceRule = rule;
+      return this;
+    }
+
+    /** The schema given at connect, which qualifies a {@link Namespace#SCHEMA_QUALIFIED} one. */
+    Builder schema(String schema) {
+      this.schema = UrlText.nonBlank(schema);
+      return this;
+    }
+
+    /** SQL Server's named instance, which qualifies the namespace. */
+    Builder serverInstance(String serverInstance) {
+      this.serverInstance = UrlText.nonBlank(serverInstance);
+      return this;
+    }
+
+    private void noAddress() {
+      host = null;
+      port = null;
     }
 
     Builder system(String system) {
@@ -233,7 +444,10 @@ public final class DbInfo {
           user != null ? user : authorityUser,
           host,
           host == null ? null : port,
-          dialect);
+          dialect,
+          namespaceRule,
+          schema,
+          serverInstance);
     }
   }
 }

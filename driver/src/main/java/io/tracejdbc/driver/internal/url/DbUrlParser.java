@@ -23,4 +23,9 @@ interface DbUrlParser {
   default SqlClassifier.Dialect dialect() {
     return SqlClassifier.Dialect.STANDARD;
   }
+
+  /** Where the vendor's driver reads parameters in its URL. */
+  default ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.QUERY;
+  }
 }

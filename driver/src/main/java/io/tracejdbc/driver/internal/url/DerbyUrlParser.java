@@ -23,4 +23,9 @@ final class DerbyUrlParser implements DbUrlParser {
     }
     facts.instance(name);
   }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.SEMICOLON;
+  }
 }

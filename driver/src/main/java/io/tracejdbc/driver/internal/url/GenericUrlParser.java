@@ -1,11 +1,25 @@
 package io.tracejdbc.driver.internal.url;
 
+import io.tracejdbc.parser.SqlClassifier;
+
 /**
  * Any other database: when the URL looks like {@code jdbc:foo:[mode:]//host[:port]/database}, its
  * host, port and database, else nothing beyond the system (the subprotocol itself). No port is
- * assumed, since the vendor's default is not known.
+ * assumed, since the vendor's default is not known; nor how it reads SQL text (ClickHouse,
+ * Snowflake and Redshift read a backslash as an escape, BigQuery {@code "x"} as a string), so no
+ * literal of any reading may be kept; nor its parameter syntax.
  */
 final class GenericUrlParser implements DbUrlParser {
+  @Override
+  public SqlClassifier.Dialect dialect() {
+    return SqlClassifier.Dialect.UNKNOWN;
+  }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.ANY;
+  }
+
   @Override
   public void parse(String rest, DbInfo.Builder facts) {
     int slashes = rest.indexOf("//");

@@ -23,4 +23,9 @@ final class H2UrlParser implements DbUrlParser {
     }
     facts.instance(name != null ? name : database);
   }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.H2;
+  }
 }

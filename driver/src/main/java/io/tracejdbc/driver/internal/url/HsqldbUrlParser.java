@@ -30,4 +30,9 @@ final class HsqldbUrlParser implements DbUrlParser {
     }
     facts.instance(name);
   }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.SEMICOLON;
+  }
 }

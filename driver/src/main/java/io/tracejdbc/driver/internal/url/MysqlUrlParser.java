@@ -20,9 +20,18 @@ final class MysqlUrlParser implements DbUrlParser {
     this.defaultPort = defaultPort;
   }
 
+  /**
+   * Also which call switches the database: {@code setCatalog}, unless Connector/J's {@code
+   * databaseTerm=SCHEMA} or MariaDB's {@code useCatalogTerm=Schema} makes it {@code setSchema}.
+   */
   @Override
   public void parse(String rest, DbInfo.Builder facts) {
     facts.system(system);
+    String term = facts.setting("mariadb".equals(system) ? "useCatalogTerm" : "databaseTerm");
+    facts.namespace(
+        "schema".equalsIgnoreCase(term)
+            ? DbInfo.Namespace.DATABASE_BY_SCHEMA
+            : DbInfo.Namespace.DATABASE_BY_CATALOG);
     int slashes = rest.indexOf("//");
     if (slashes < 0) {
       return;

@@ -20,6 +20,20 @@ final class PostgresqlUrlParser implements DbUrlParser {
       path = rest.startsWith("/") ? rest.substring(1) : rest;
     }
     facts.instance(UrlText.decode(UrlText.before(path, "?")));
+    facts
+        .namespace(DbInfo.Namespace.SCHEMA_QUALIFIED)
+        .schema(firstSchema(facts.setting("currentSchema")));
+  }
+
+  /** The first schema of a search path such as {@code "Sales",public}, without its quotes. */
+  static String firstSchema(String searchPath) {
+    if (searchPath == null) {
+      return null;
+    }
+    String first = UrlText.before(searchPath, ",").trim();
+    return first.length() > 1 && first.startsWith("\"") && first.endsWith("\"")
+        ? first.substring(1, first.length() - 1)
+        : first;
   }
 
   @Override

@@ -13,7 +13,7 @@ final class SqlServerUrlParser implements DbUrlParser {
 
   @Override
   public void parse(String rest, DbInfo.Builder facts) {
-    facts.system("mssql");
+    facts.system("mssql").namespace(DbInfo.Namespace.DATABASE_BY_CATALOG);
     String body = rest.startsWith("//") ? rest.substring(2) : rest;
     String server = UrlText.before(body, ";");
     String properties = body.substring(server.length());
@@ -24,19 +24,26 @@ final class SqlServerUrlParser implements DbUrlParser {
     if (server == null) {
       return;
     }
-    boolean namedInstance = UrlText.param(properties, "instanceName") != null;
+    String instanceName = UrlText.param(properties, "instanceName");
+    boolean namedInstance = instanceName != null;
     int backslash = server.indexOf('\\');
     if (backslash >= 0) {
       namedInstance = true;
       String instanceAndPort = server.substring(backslash + 1);
       int colon = instanceAndPort.indexOf(':');
+      instanceName = colon < 0 ? instanceAndPort : instanceAndPort.substring(0, colon);
       server = server.substring(0, backslash) + (colon < 0 ? "" : instanceAndPort.substring(colon));
     }
     String portNumber = UrlText.param(properties, "portNumber", "port");
     if (portNumber != null && server.indexOf(':') < 0) {
       server = server + ":" + portNumber;
     }
-    facts.address(server, namedInstance ? null : DEFAULT_PORT);
+    facts.address(server, namedInstance ? null : DEFAULT_PORT).serverInstance(instanceName);
+  }
+
+  @Override
+  public ParameterSyntax parameterSyntax() {
+    return ParameterSyntax.SQLSERVER;
   }
 
   @Override

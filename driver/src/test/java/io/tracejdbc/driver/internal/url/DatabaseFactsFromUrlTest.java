@@ -91,6 +91,20 @@ class DatabaseFactsFromUrlTest {
   jdbc:hsqldb:mem:db                                       | hsqldb     | db                | -     | -       | -     | -              | -
   jdbc:hsqldb:hsql://host/db                               | hsqldb     | db                | -     | host    | 9001  | host:9001      | -
 
+  jdbc:aws-wrapper:mariadb://u:AwsPw@db.example:3307/shop  | mariadb    | shop              | u     | db.example | 3307 | db.example:3307 | AwsPw
+  jdbc:aws-wrapper:postgresql://c1.rds.amazonaws.com/app   | postgresql | app               | -     | c1.rds.amazonaws.com | 5432 | c1.rds.amazonaws.com:5432 | -
+  jdbc:p6spy:mysql://host/db?user=u&password=P6Pw          | mysql      | db                | u     | host    | 3306  | host:3306      | P6Pw
+  jdbc:log4jdbc:sqlserver://host;databaseName=db           | mssql      | db                | -     | host    | 1433  | host:1433      | -
+  jdbc:otel:h2:mem:traced                                  | h2         | traced            | -     | -       | -     | -              | -
+  jdbc:tc:postgresql:15:///db?TC_INITSCRIPT=init.sql       | postgresql | db                | -     | -       | -     | -              | -
+  jdbc:tc:mysql:8.0.36://somehost:3306/db?user=u           | mysql      | db                | u     | -       | -     | -              | -
+  jdbc:tc:postgis:16-3.4:///gis                            | postgresql | gis               | -     | -       | -     | -              | -
+  jdbc:tc:mariadb:///db                                    | mariadb    | db                | -     | -       | -     | -              | -
+  jdbc:p6spy:tc:mariadb:11:///db                           | mariadb    | db                | -     | -       | -     | -              | -
+  jdbc:p6spy:                                              | p6spy      | -                 | -     | -       | -     | -              | -
+  jdbc:clickhouse://host:8123/default                      | clickhouse | default           | -     | host    | 8123  | host:8123      | -
+  jdbc:redshift://c1.redshift.amazonaws.com:5439/dev       | redshift   | dev               | -     | c1.redshift.amazonaws.com | 5439 | c1.redshift.amazonaws.com:5439 | -
+
   jdbc:foo://host:1234/db?x=y                              | foo        | db                | -     | host    | 1234  | host:1234      | -
   jdbc:foo://u:FooPw@host/db                               | foo        | db                | u     | host    | -     | host           | FooPw
   jdbc:foo:whatever                                        | foo        | -                 | -     | -       | -     | -              | -
@@ -130,11 +144,108 @@ class DatabaseFactsFromUrlTest {
     "jdbc:sqlserver://host;databaseName=db, SQLSERVER",
     "jdbc:jtds:sybase://host/db, SQLSERVER",
     "jdbc:h2:mem:db, STANDARD",
-    "jdbc:foo://host/db, STANDARD",
-    "not a jdbc url, STANDARD"
+    "jdbc:aws-wrapper:mariadb://host/db, MYSQL",
+    "jdbc:p6spy:postgresql://host/db, POSTGRESQL",
+    "jdbc:log4jdbc:sqlite:app.db, SQLITE",
+    "jdbc:tc:mysql:8:///db, MYSQL",
+    "jdbc:tc:timescaledb:latest-pg16:///db, POSTGRESQL",
+    "jdbc:tc:sqlserver:2022-latest:///db, SQLSERVER",
+    "jdbc:clickhouse://host/db, UNKNOWN",
+    "jdbc:snowflake://acct.snowflakecomputing.com/?db=shop, UNKNOWN",
+    "jdbc:redshift://host:5439/dev, UNKNOWN",
+    "jdbc:aws-wrapper:foo://host/db, UNKNOWN",
+    "jdbc:foo://host/db, UNKNOWN",
+    "not a jdbc url, UNKNOWN"
   })
-  void theDialectIsTheSubprotocolsDatabases(String url, SqlClassifier.Dialect dialect) {
+  void theDialectIsThatOfTheDatabaseBehindAnyWrapper(String url, SqlClassifier.Dialect dialect) {
     assertThat(DbInfo.parse(url, null).dialect).isEqualTo(dialect);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = "=>",
+      nullValues = "-",
+      textBlock =
+          """
+  jdbc:postgresql://h/shop?user=app                        => shop|app
+  jdbc:postgresql://h/shop?currentSchema=sales,public&user=app => shop|sales
+  jdbc:postgresql://h/shop?currentSchema=%22Sales%22       => shop|Sales
+  jdbc:postgresql://h/shop                                 => shop
+  jdbc:postgresql://h/?user=app                            => app
+  jdbc:p6spy:postgresql://h/shop?user=app                  => shop|app
+  jdbc:mysql://h/shop?user=app                             => shop
+  jdbc:mariadb://h/shop                                    => shop
+  jdbc:sqlserver://h;databaseName=db                       => db
+  jdbc:sqlserver://h\\inst;databaseName=db                 => inst|db
+  jdbc:sqlserver://h;instanceName=inst;databaseName=db     => inst|db
+  jdbc:jtds:sqlserver://h/db;instance=inst                 => inst|db
+  jdbc:sqlite:app.db                                       => app.db
+  jdbc:h2:mem:test                                         => test
+  jdbc:foo://host/db                                       => db
+  """)
+  void theNamespaceIsWhatTheConventionsSayForTheSystem(String url, String namespace) {
+    assertThat(DbInfo.parse(url, null).namespace).isEqualTo(namespace);
+  }
+
+  @Test
+  void postgresqlsSchemaMayBeAConnectProperty() {
+    Properties info = new Properties();
+    info.setProperty("user", "app");
+    info.setProperty("currentSchema", "sales");
+
+    assertThat(DbInfo.parse("jdbc:postgresql://h/shop", info).namespace).isEqualTo("shop|sales");
+    assertThat(DbInfo.parse("jdbc:postgresql://h/shop?currentSchema=hr", info).namespace)
+        .as("the URL wins, as with pgjdbc")
+        .isEqualTo("shop|hr");
+  }
+
+  @Test
+  void setCatalogSwitchesTheDatabaseWhereTheCatalogIsTheDatabase() {
+    for (String url :
+        new String[] {
+          "jdbc:mysql://h/shop", "jdbc:mariadb://h/shop", "jdbc:sqlserver://h;database=shop"
+        }) {
+      DbInfo db = DbInfo.parse(url, null);
+      DbInfo switched = db.afterSetCatalog("hr");
+      assertThat(switched.instance).as(url).isEqualTo("hr");
+      assertThat(switched.namespace).as(url).isEqualTo("hr");
+      assertThat(switched.host).as(url).isEqualTo("h");
+      assertThat(db.instance).as("the facts before").isEqualTo("shop");
+      assertThat(db.afterSetSchema("hr")).as(url).isSameAs(db);
+      assertThat(db.afterSetCatalog(null)).as("a null catalog keeps the database").isSameAs(db);
+    }
+  }
+
+  @Test
+  void setSchemaSwitchesTheDatabaseWhereTheDriverIsToldSo() {
+    for (String url :
+        new String[] {
+          "jdbc:mysql://h/shop?databaseTerm=SCHEMA", "jdbc:mariadb://h/shop?useCatalogTerm=Schema"
+        }) {
+      DbInfo db = DbInfo.parse(url, null);
+      assertThat(db.afterSetSchema("hr").instance).as(url).isEqualTo("hr");
+      assertThat(db.afterSetCatalog("hr")).as(url).isSameAs(db);
+    }
+  }
+
+  @Test
+  void setSchemaQualifiesPostgresqlsNamespace() {
+    DbInfo db = DbInfo.parse("jdbc:postgresql://h/shop?user=app", null);
+
+    DbInfo switched = db.afterSetSchema("sales");
+
+    assertThat(switched.namespace).isEqualTo("shop|sales");
+    assertThat(switched.instance).isEqualTo("shop");
+    assertThat(db.afterSetCatalog("other")).isSameAs(db);
+  }
+
+  @Test
+  void elsewhereNeitherCallChangesTheFacts() {
+    for (String url : new String[] {"jdbc:h2:mem:t", "jdbc:sqlite:app.db", "jdbc:foo://h/db"}) {
+      DbInfo db = DbInfo.parse(url, null);
+      assertThat(db.afterSetCatalog("x")).as(url).isSameAs(db);
+      assertThat(db.afterSetSchema("x")).as(url).isSameAs(db);
+    }
   }
 
   @Test
