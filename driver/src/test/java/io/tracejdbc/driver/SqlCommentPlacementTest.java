@@ -63,6 +63,7 @@ class SqlCommentPlacementTest {
         "^   ^ => STANDARD",
         "^^ => STANDARD",
         "; => STANDARD",
+        "SELECT 1 => UNKNOWN",
       })
   void theTextIsLeftAsWrittenWhereACommentMayNotGo(String sql, Dialect dialect) {
     String text = sql == null ? "" : sql;
