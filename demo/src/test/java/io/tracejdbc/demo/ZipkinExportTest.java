@@ -113,23 +113,24 @@ class ZipkinExportTest {
             "post /catalogue",
             "get /books?q=le guin",
             "post /orders",
-            "select demo_orders");
+            "select demo_orders demo_books");
     assertThat(childrenByRoot.get("migrate schema"))
         .containsExactly(
             List.of(
                 "create table demo_authors",
                 "create table demo_books",
                 "create table demo_orders",
-                "create index demo_books"));
+                "create index demo_books_author demo_books"));
     assertThat(childrenByRoot.get("post /catalogue"))
         .containsExactly(List.of("batch insert demo_authors", "batch insert demo_books", "commit"));
     assertThat(childrenByRoot.get("get /books?q=le guin"))
-        .containsExactly(List.of("select demo_books"));
+        .containsExactly(List.of("select demo_books demo_authors"));
     assertThat(childrenByRoot.get("post /orders"))
         .containsExactlyInAnyOrder(
             List.of("select demo_books", "insert demo_orders", "update demo_books", "commit"),
             List.of("select demo_books", "insert demo_orders", "update demo_books", "rollback"));
-    assertThat(childrenByRoot.get("select demo_orders")).containsExactly(List.of()); // the report
+    assertThat(childrenByRoot.get("select demo_orders demo_books"))
+        .containsExactly(List.of()); // the report
   }
 
   @Test
@@ -152,7 +153,7 @@ class ZipkinExportTest {
   }
 
   @Test
-  void theFailedStatementKeepsItsErrorAndTable() {
+  void theFailedStatementKeepsItsErrorAndSummary() {
     List<JsonNode> failed =
         traces.stream()
             .flatMap(trace -> StreamSupport.stream(trace.spliterator(), false))
@@ -165,7 +166,7 @@ class ZipkinExportTest {
         .satisfies(
             update -> {
               JsonNode tags = update.path("tags");
-              assertThat(tags.path("db.collection.name").asText()).isEqualTo("demo_books");
+              assertThat(tags.path("db.query.summary").asText()).isEqualTo("UPDATE demo_books");
               assertThat(tags.path("db.system.name").asText()).isEqualTo("sqlite");
               assertThat(tags.path("db.response.status_code").asText()).isEqualTo("19");
               assertThat(tags.path("error.type").asText()).isEqualTo("19");

@@ -65,30 +65,59 @@ final class Execution {
   }
 
   /**
-   * The traced execution of a call that the driver decided to trace under {@code parent} (null:
-   * none marked), unless a parent is required and there is none; {@link #UNTRACED} then, or when
-   * the tracer fails.
+   * The traced execution of SQL text that the driver decided to trace with {@code telemetry} under
+   * {@code parent} (null: none marked), unless a parent is required and there is none; {@link
+   * #UNTRACED} then, or when the tracer fails. The arguments are those of {@link Telemetry#start}.
    */
   static Execution start(
+      Telemetry<Object> telemetry,
       ConnectionConfig config,
       Object parent,
       String operation,
       String table,
+      String summary,
+      String storedProcedure,
       String statement,
       int batchSize) {
-    Telemetry<Object> telemetry = config.telemetry();
     try {
-      if (parent == null && config.traceWithActiveSpanOnly && !telemetry.hasCurrentSpan()) {
+      if (parentMissing(telemetry, config, parent)) {
         return UNTRACED;
       }
-      Object span = telemetry.start(parent, config.db, operation, table, statement, batchSize);
-      return span == null
-          ? UNTRACED
-          : new Execution(telemetry, span, config, WRITES_ROWS.contains(operation));
+      Object span =
+          telemetry.start(
+              parent, config.db, operation, table, summary, storedProcedure, statement, batchSize);
+      return traced(telemetry, span, config, WRITES_ROWS.contains(operation));
     } catch (Throwable t) {
       TracerFailures.report(t);
       return UNTRACED;
     }
+  }
+
+  /**
+   * The traced execution of a JDBC call without SQL text ({@code commit}, ...), as {@link #start}
+   * does it for text.
+   */
+  static Execution startCall(
+      Telemetry<Object> telemetry, ConnectionConfig config, Object parent, String operation) {
+    try {
+      if (parentMissing(telemetry, config, parent)) {
+        return UNTRACED;
+      }
+      return traced(telemetry, telemetry.startCall(parent, config.db, operation), config, false);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+      return UNTRACED;
+    }
+  }
+
+  private static boolean parentMissing(
+      Telemetry<Object> telemetry, ConnectionConfig config, Object parent) {
+    return parent == null && config.traceWithActiveSpanOnly && !telemetry.hasCurrentSpan();
+  }
+
+  private static Execution traced(
+      Telemetry<Object> telemetry, Object span, ConnectionConfig config, boolean countsRows) {
+    return span == null ? UNTRACED : new Execution(telemetry, span, config, countsRows);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingConnection;
+import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Array;
 import java.sql.CallableStatement;
@@ -259,9 +260,13 @@ final class TracingConnection extends DelegatingConnection {
    */
   private Execution beginTransactionCall(String operation) {
     Mark chosen = config.traceTransactions ? markForExecution(null) : null;
-    return chosen == null
+    if (chosen == null) {
+      return Execution.UNTRACED;
+    }
+    Telemetry<Object> telemetry = config.telemetry();
+    return telemetry.recordsNothing()
         ? Execution.UNTRACED
-        : Execution.start(config, chosen.parent, operation, null, null, 0);
+        : Execution.startCall(telemetry, config, chosen.parent, operation);
   }
 
   /**

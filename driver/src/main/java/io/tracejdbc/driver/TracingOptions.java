@@ -48,8 +48,10 @@ import java.util.function.Predicate;
  *       repeatable; in a URL {@code ignoreForTracing="..."} with {@code \"} for a quote</td></tr>
  *   <tr><td>slowQueryThresholdMs</td><td>0 (off)</td><td>tag {@code slow=true} on executions
  *       that take longer</td></tr>
- *   <tr><td>statementText</td><td>sanitized</td><td>{@code db.statement}: {@code sanitized}
- *       (literals become {@code ?}), {@code raw} or {@code none}</td></tr>
+ *   <tr><td>statementText</td><td>parameterized</td><td>{@code db.statement}: {@code
+ *       parameterized} (a prepared or callable statement's text as written, the literals of other
+ *       text become {@code ?}), {@code sanitized} (literals become {@code ?} everywhere), {@code
+ *       raw} or {@code none}</td></tr>
  *   <tr><td>traceTransactions</td><td>true</td><td>{@code commit}, {@code rollback} and
  *       savepoint spans</td></tr>
  *   <tr><td>sqlCommenter</td><td>false</td><td>the trace context of each statement's span as a
@@ -65,6 +67,12 @@ public final class TracingOptions {
 
   /** What the {@code db.statement} tag holds. */
   public enum StatementText {
+    /**
+     * OpenTelemetry's rule: the parameterized text of a prepared or callable statement (one with a
+     * {@code ?} parameter) as written, whitespace collapsed, since its values are parameters, which
+     * are never shown; any other text with every literal replaced by {@code ?}.
+     */
+    PARAMETERIZED,
     /** The statement with every literal replaced by {@code ?}: no data leaves the process. */
     SANITIZED,
     /** The statement as the application wrote it, whitespace collapsed. */
@@ -120,6 +128,7 @@ public final class TracingOptions {
               "what db.statement holds",
               options -> options.statementText.name().toLowerCase(Locale.ROOT),
               (builder, text) -> builder.statementText(parseStatementText(text)),
+              "parameterized",
               "sanitized",
               "raw",
               "none"),
@@ -175,7 +184,9 @@ public final class TracingOptions {
     named = Set.copyOf(b.named);
   }
 
-  /** The defaults: trace every statement of every connection, sanitized. */
+  /**
+   * The defaults: trace every statement of every connection, text shown by OpenTelemetry's rule.
+   */
   public static TracingOptions defaults() {
     return DEFAULTS;
   }
@@ -356,7 +367,7 @@ public final class TracingOptions {
     for (StatementText text : StatementText.values()) {
       if (text.name().equalsIgnoreCase(value)) return text;
     }
-    throw badValue(STATEMENT_TEXT, value, "sanitized, raw or none");
+    throw badValue(STATEMENT_TEXT, value, "parameterized, sanitized, raw or none");
   }
 
   private static IllegalArgumentException badValue(String option, String value, String accepted) {
@@ -371,7 +382,7 @@ public final class TracingOptions {
     private boolean traceWithActiveSpanOnly;
     private final Set<String> ignoreForTracing = new LinkedHashSet<>();
     private long slowQueryThresholdMs;
-    private StatementText statementText = StatementText.SANITIZED;
+    private StatementText statementText = StatementText.PARAMETERIZED;
     private boolean traceTransactions = true;
     private boolean sqlCommenter;
     private boolean captureParameters;
@@ -439,7 +450,7 @@ public final class TracingOptions {
       return this;
     }
 
-    /** What {@code db.statement} holds; default {@link StatementText#SANITIZED}. */
+    /** What {@code db.statement} holds; default {@link StatementText#PARAMETERIZED}. */
     public Builder statementText(StatementText value) {
       statementText = Objects.requireNonNull(value, "statementText");
       named.add(STATEMENT_TEXT);

@@ -1,6 +1,8 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.JdbcDelegation.DelegatingPreparedStatement;
+import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.parser.SqlClassifier;
 import io.tracejdbc.parser.SqlInfo;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -119,7 +121,7 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
 
   /** The execution of the parameters bound, which it records when they are captured. */
   private Execution beginExecution() {
-    Execution execution = begin(sql, 0);
+    Execution execution = begin(Telemetry.NOT_A_BATCH);
     if (parameters != null) {
       execution.parameters(parameters);
     }
@@ -127,12 +129,12 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   }
 
   /**
-   * The execution of this statement's parameter sets as one batch; it records none of them (the
-   * conventions: not on batch operations).
+   * The execution of this statement's parameter sets as one batch (0 of them: an empty one); it
+   * records none of their values (the conventions: not on batch operations).
    */
   @Override
   Execution beginBatch() {
-    return begin(sql, batchRows);
+    return begin(batchRows);
   }
 
   @Override
@@ -141,20 +143,23 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows = 0;
   }
 
-  @Override
-  SqlInfo classify(String sql) {
+  /**
+   * The execution of this statement's SQL, by {@link #begin(String)}'s rules; {@code batchSize} as
+   * {@link Telemetry#start} takes it. The SQL is classified on the first traced execution.
+   */
+  private Execution begin(int batchSize) {
+    Mark mark = connection.markForExecution(takeMark());
+    Telemetry<Object> telemetry = telemetry(mark, sql);
+    if (telemetry == null) {
+      return Execution.UNTRACED;
+    }
     SqlInfo known = info;
     if (known == null) {
-      known = super.classify(sql);
-      statementText = super.statementText(known, sql);
+      known = SqlClassifier.classify(sql, connection.config.dialect);
+      statementText = statementText(known, sql, true);
       info = known;
     }
-    return known;
-  }
-
-  @Override
-  String statementText(SqlInfo info, String sql) {
-    return statementText;
+    return start(telemetry, mark, known, statementText, batchSize);
   }
 
   @Override

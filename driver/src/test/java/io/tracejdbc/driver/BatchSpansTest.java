@@ -39,6 +39,40 @@ class BatchSpansTest extends MockTracing {
   }
 
   @Test
+  void anEmptyBatchIsABatchOfSizeZeroOnStatementsAndPreparedStatements() throws SQLException {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (x INTEGER)");
+      tracer.reset();
+      assertThat(s.executeBatch()).isEmpty();
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+        assertThat(insert.executeBatch()).isEmpty();
+      }
+    }
+    assertThat(spans()).extracting(MockSpan::operationName).containsExactly("batch", "insert");
+    assertThat(spans().get(0).tags())
+        .containsEntry("db.batch.size", 0)
+        .doesNotContainKeys("db.statement", "db.sql.table");
+    assertThat(spans().get(1).tags())
+        .containsEntry("db.batch.size", 0)
+        .containsEntry("db.statement", "INSERT INTO t VALUES (?)");
+  }
+
+  @Test
+  void aBatchOfOneHasItsSize() throws SQLException {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (x INTEGER)");
+      tracer.reset();
+      s.addBatch("INSERT INTO t VALUES (1)");
+      s.executeBatch();
+    }
+    assertThat(spans())
+        .singleElement()
+        .satisfies(span -> assertThat(span.tags()).containsEntry("db.batch.size", 1));
+  }
+
+  @Test
   void aBatchOfMixedStatementsIsNamedBatch() throws SQLException {
     try (Connection c = sqlite();
         Statement s = c.createStatement()) {

@@ -20,13 +20,30 @@ class BoundParametersTest {
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     @Override
+    public boolean recordsNothing() {
+      return false;
+    }
+
+    @Override
     public boolean hasCurrentSpan() {
       return false;
     }
 
     @Override
     public Object start(
-        Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
+        Object parent,
+        DbInfo db,
+        String operation,
+        String table,
+        String summary,
+        String storedProcedure,
+        String statement,
+        int batchSize) {
+      return this;
+    }
+
+    @Override
+    public Object startCall(Object parent, DbInfo db, String operation) {
       return this;
     }
 

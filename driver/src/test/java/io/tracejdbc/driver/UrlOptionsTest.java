@@ -8,6 +8,7 @@ import io.tracejdbc.driver.internal.url.ConnectionUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -209,6 +210,44 @@ class UrlOptionsTest extends MockTracing {
   }
 
   @Test
+  void byDefaultAPreparedStatementsParameterizedTextIsAsWrittenAndOtherTextSanitized()
+      throws SQLException {
+    try (Connection c = sqlite()) {
+      c.createStatement().execute("CREATE TABLE stock (id INTEGER, qty INTEGER)");
+      try (PreparedStatement parameterized =
+              c.prepareStatement("SELECT * FROM stock\n WHERE id = ? AND qty > 0");
+          PreparedStatement withoutParameters =
+              c.prepareStatement("SELECT * FROM stock WHERE qty > 0")) {
+        parameterized.setInt(1, 7);
+        parameterized.executeQuery().close();
+        withoutParameters.executeQuery().close();
+      }
+      c.createStatement().executeQuery("SELECT * FROM stock WHERE id = 7 AND qty > 0").close();
+    }
+    assertThat(spans())
+        .extracting(span -> span.tags().get("db.statement"))
+        .containsExactly(
+            "CREATE TABLE stock (id INTEGER, qty INTEGER)",
+            "SELECT * FROM stock WHERE id = ? AND qty > 0",
+            "SELECT * FROM stock WHERE qty > ?",
+            "SELECT * FROM stock WHERE id = ? AND qty > ?");
+  }
+
+  @Test
+  void sanitizedStatementTextSanitizesPreparedTextToo() throws SQLException {
+    try (Connection c = sqlite("statementText=sanitized")) {
+      c.createStatement().execute("CREATE TABLE stock (id INTEGER, qty INTEGER)");
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT * FROM stock WHERE id = ? AND qty > 0")) {
+        p.setInt(1, 7);
+        p.executeQuery().close();
+      }
+    }
+    assertThat(spans().get(1).tags())
+        .containsEntry("db.statement", "SELECT * FROM stock WHERE id = ? AND qty > ?");
+  }
+
+  @Test
   void traceTransactionsFalseLeavesOutCommitAndRollback() throws SQLException {
     try (Connection c = sqlite("traceTransactions=false")) {
       c.setAutoCommit(false);
@@ -257,7 +296,7 @@ class UrlOptionsTest extends MockTracing {
         "traceAllConnections=          | traceAllConnections | true or false",
         "slowQueryThresholdMs=-5       | slowQueryThresholdMs | 0 or more",
         "slowQueryThresholdMs=fast     | slowQueryThresholdMs | 0 or more",
-        "statementText=masked          | statementText    | sanitized, raw or none",
+        "statementText=masked          | statementText    | parameterized, sanitized, raw or none",
         "traceTransactions=1           | traceTransactions | true or false",
         "traceWithActiveSpanOnly=on    | traceWithActiveSpanOnly | true or false",
       })
@@ -276,7 +315,7 @@ class UrlOptionsTest extends MockTracing {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:tracing:sqlite::memory:", info))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("statementText")
-        .hasMessageContaining("sanitized, raw or none");
+        .hasMessageContaining("parameterized, sanitized, raw or none");
   }
 
   @Test
@@ -291,7 +330,7 @@ class UrlOptionsTest extends MockTracing {
     assertThat(options.toBuilder().ignoreForTracing("SELECT 1").build().ignoreForTracing())
         .containsExactly("SELECT 1");
     assertThat(TracingOptions.defaults().statementText())
-        .isEqualTo(TracingOptions.StatementText.SANITIZED);
+        .isEqualTo(TracingOptions.StatementText.PARAMETERIZED);
   }
 
   @Test

@@ -38,6 +38,9 @@ final class DbSystemNames {
           Map.entry("hive2", "hive"),
           Map.entry("ch", "clickhouse"));
 
+  /** The conventions' name of an SQL database whose product is not known. */
+  static final String UNKNOWN = "other_sql";
+
   private DbSystemNames() {}
 
   /** The {@code db.system.name} for tracejdbc's {@code db.system} value {@code system}. */

@@ -19,17 +19,24 @@ final class Failures {
   static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");
   static final AttributeKey<String> EXCEPTION_STACKTRACE = stringKey("exception.stacktrace");
 
+  /** The systems whose own error codes are the status code, per their pages of the conventions. */
+  private static final Set<String> VENDOR_CODES =
+      Set.of("mariadb", "mysql", "microsoft.sql_server", "oracle.db", "ibm.db2", "sqlite");
+
   private Failures() {}
 
   /**
-   * {@code db.response.status_code}: the most specific code the driver gives, as the SQL
-   * conventions ask. A generic driver cannot tell whether the vendor's error code or the SQLState
-   * is the finer one, so it has both, as the conventions' {@code 42000/1071}: MariaDB's {@code
-   * 23000/1062}; PostgreSQL's SQLState alone ({@code 23505}: pgjdbc's error code is always 0);
-   * SQLite's result code alone ({@code 19}: it has no SQLState); H2's {@code 23505} once, being the
-   * same in both. Null when there is none, or when {@code error} is not an {@link SQLException}.
+   * {@code db.response.status_code} of {@code error} on the database {@code systemName} (its {@code
+   * db.system.name}): the most specific code the driver gives, as each system's page of the
+   * conventions says. Systems whose vendor codes are finer than SQLSTATE, or that have no SQLSTATE,
+   * give their vendor code: MariaDB and MySQL's error number ({@code 1062}), SQL Server's error
+   * number ({@code 2627}), Oracle's {@code ORA-00001}, DB2's SQLCODE ({@code -803}), SQLite's
+   * result code ({@code 19}). The others (PostgreSQL, H2, Derby, HSQLDB, ...) give their SQLSTATE
+   * ({@code 23505}), or the vendor code when there is none; a database tracejdbc does not know
+   * ({@code other_sql}) gives both as {@code 23000/1062}, the conventions' form when specificity is
+   * unclear. Null when there is no code, or when {@code error} is not an {@link SQLException}.
    */
-  static String statusCode(Throwable error) {
+  static String statusCode(Throwable error, String systemName) {
     if (!(error instanceof SQLException)) {
       return null;
     }
@@ -39,11 +46,33 @@ final class Failures {
       state = null;
     }
     int code = sqlError.getErrorCode();
-    if (code == 0) {
-      return state;
+    String vendorCode = code == 0 ? null : vendorCode(code, systemName);
+    if (VENDOR_CODES.contains(systemName)) {
+      return vendorCode != null ? vendorCode : state;
     }
-    String vendorCode = Integer.toString(code);
-    return state == null || state.equals(vendorCode) ? vendorCode : state + '/' + vendorCode;
+    if (state == null || (vendorCode != null && state.equals(vendorCode))) {
+      return vendorCode;
+    }
+    if (vendorCode != null && DbSystemNames.UNKNOWN.equals(systemName)) {
+      return state + '/' + vendorCode;
+    }
+    return state;
+  }
+
+  private static String vendorCode(int code, String systemName) {
+    if (systemName.equals("oracle.db") && code > 0) {
+      String digits = Integer.toString(code);
+      return "ORA-" + "00000".substring(Math.min(5, digits.length())) + digits;
+    }
+    return Integer.toString(code);
+  }
+
+  /**
+   * {@code error.type}: the status code when there is one, as the conventions prefer, else the
+   * exception's class name.
+   */
+  static String errorType(Throwable error, String statusCode) {
+    return statusCode != null ? statusCode : error.getClass().getName();
   }
 
   /**

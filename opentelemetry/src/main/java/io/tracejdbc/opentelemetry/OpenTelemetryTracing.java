@@ -29,14 +29,21 @@ import javax.sql.DataSource;
  * DataSource traced = OpenTelemetryTracing.dataSource(postgres, openTelemetry); // for pools
  * }</pre>
  *
- * <p>A span has {@code db.system.name}, {@code db.namespace}, {@code db.query.text} (sanitized, raw
- * or none, as the {@code statementText} option says), {@code db.query.summary}, {@code
- * db.operation.name}, {@code db.collection.name} (the first table), {@code server.address} and
- * {@code server.port}; a batch of two or more statements or parameter sets {@code
- * db.operation.batch.size}; a statement that writes rows {@code tracejdbc.rows_affected}; one above
- * the {@code slowQueryThresholdMs} {@code tracejdbc.slow}. A failed call has status {@code ERROR},
- * {@code error.type}, {@code db.response.status_code} and an {@code exception} event, whose message
- * is redacted unless statements are shown raw. Commits, rollbacks and savepoints are spans too.
+ * <p>A span has {@code db.system.name}, {@code db.namespace}, {@code db.query.summary}, {@code
+ * db.query.text} (by default a prepared statement's text as written and other text with its
+ * literals replaced, as the {@code statementText} option says), {@code server.address} and {@code
+ * server.port}; a call of a stored procedure {@code db.stored_procedure.name}; a batch of none or
+ * of two or more statements or parameter sets {@code db.operation.batch.size}; a statement that
+ * writes rows {@code tracejdbc.rows_affected}; one above the {@code slowQueryThresholdMs} {@code
+ * tracejdbc.slow}. {@code db.operation.name} and {@code db.collection.name} are not parsed out of
+ * the text, as the conventions ask. A failed call has status {@code ERROR}, {@code error.type},
+ * {@code db.response.status_code} and an {@code exception} event, whose message is redacted unless
+ * statements are shown raw. Commits, rollbacks and savepoints are spans too, with their {@code
+ * db.operation.name}.
+ *
+ * <p>Each traced call also records {@code db.client.operation.duration} (a histogram in seconds)
+ * through the same OpenTelemetry's meter provider, with the span's low-cardinality attributes; an
+ * OpenTelemetry whose meter provider is a no-op records nothing.
  *
  * <p>The opt-in options of {@link TracingOptions} work natively too: {@code sqlCommenter} writes
  * the span's W3C {@code traceparent} into the SQL the database sees, {@code captureParameters}

@@ -5,115 +5,72 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One of tracejdbc's operation names ({@code select}, {@code create-table}, {@code
- * release-savepoint}, {@code textclause}, {@code batch}, ...) as OpenTelemetry's stable database
- * conventions write it: the {@code db.operation.name} and the {@code db.query.summary} (which is
- * also the span name) of a statement, alone or in a batch.
+ * Names the conventions give to what the driver reports: a JDBC call's {@code db.operation.name}
+ * ({@code release-savepoint} is {@code RELEASE SAVEPOINT}) and the {@code db.query.summary} of a
+ * batch.
  *
  * <pre>{@code
- * SqlOperation.of("create-table").name;                       // "CREATE TABLE"
- * SqlOperation.of("select").summary("users", "h2database");    // "SELECT users"
- * SqlOperation.of("commit").summary(null, "h2database");       // "COMMIT"
- * SqlOperation.of("textclause").summary(null, "h2database");   // "h2database"
- * SqlOperation.of("insert").batchSummary("orders");            // "BATCH INSERT orders"
- * SqlOperation.of("batch").batchSummary(null);                 // "BATCH"
+ * SqlOperation.callName("commit");                  // "COMMIT"
+ * SqlOperation.batchSummary("INSERT orders");       // "BATCH INSERT orders"
+ * SqlOperation.batchSummary(null);                  // "BATCH": statements that differ
  * }</pre>
  *
- * <p>The operation is the statement's kind as SQL spells it: upper case, words separated by one
- * space. tracejdbc's names come from the parser's fixed vocabulary, so there is one instance per
- * name for the life of the class loader, and a summary with a table is built once per table (up to
- * {@link #CACHED_TABLES} tables per operation; past that, one concatenation per call).
- *
- * <p>Batches of two or more statements follow the conventions' batch rule: statements of one kind
- * give {@code BATCH INSERT} and {@code BATCH INSERT orders} (the table only when every statement
- * has it); statements of mixed kinds (tracejdbc's {@code batch}) or that tracejdbc cannot read give
- * {@code BATCH} for both. The conventions model a batch of one as a single statement.
+ * <p>Each name is built once: there are a handful of calls, and batch summaries are kept for up to
+ * {@link #CACHED_SUMMARIES} distinct summaries (past that, one concatenation per batch).
  */
 final class SqlOperation {
-  /** tracejdbc's name for text its parser cannot see into. */
-  static final String UNREADABLE = "textclause";
-
-  /** tracejdbc's name for a batch whose statements are of different kinds. */
-  static final String MIXED_BATCH = "batch";
-
-  /** The conventions' operation name and summary of a batch with no single kind. */
+  /**
+   * The summary of a batch whose statements do not share one summary, or that tracejdbc cannot
+   * read.
+   */
   static final String BATCH = "BATCH";
 
-  /** The longest summary the conventions allow; a longer one drops its table. */
+  /** The longest summary the conventions allow; longer ones lose their last parts. */
   static final int MAX_SUMMARY_LENGTH = 255;
 
-  /** Bounds the summaries kept per operation, against applications minting table names. */
-  static final int CACHED_TABLES = 256;
+  /** Bounds the batch summaries kept, against applications minting table names. */
+  static final int CACHED_SUMMARIES = 1024;
 
-  private static final ConcurrentMap<String, SqlOperation> BY_NAME = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, String> CALL_NAMES = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, String> BATCH_SUMMARIES = new ConcurrentHashMap<>();
 
-  /** {@code db.operation.name}; null when tracejdbc cannot read the statement. */
-  final String name;
+  private SqlOperation() {}
 
-  /** {@code db.operation.name} of a batch of two or more such statements. */
-  final String batchName;
-
-  /** Whether summaries name the table: not for unreadable text nor for batches of mixed kinds. */
-  private final boolean ofOneKind;
-
-  private final ConcurrentMap<String, String> summaries = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, String> batchSummaries = new ConcurrentHashMap<>();
-
-  SqlOperation(String tracejdbcName) {
-    ofOneKind = !tracejdbcName.equals(UNREADABLE) && !tracejdbcName.equals(MIXED_BATCH);
-    if (ofOneKind) {
+  /** The conventions' operation name of the JDBC call tracejdbc names {@code tracejdbcName}. */
+  static String callName(String tracejdbcName) {
+    String name = CALL_NAMES.get(tracejdbcName);
+    if (name == null) {
       name = tracejdbcName.replace('-', ' ').toUpperCase(Locale.ROOT);
-      batchName = BATCH + ' ' + name;
-    } else {
-      name = tracejdbcName.equals(MIXED_BATCH) ? BATCH : null;
-      batchName = BATCH;
+      CALL_NAMES.putIfAbsent(tracejdbcName, name);
     }
+    return name;
   }
 
-  /** The operation named {@code tracejdbcName}, as the driver and its parser name it. */
-  static SqlOperation of(String tracejdbcName) {
-    SqlOperation operation = BY_NAME.get(tracejdbcName);
-    if (operation == null) {
-      SqlOperation created = new SqlOperation(tracejdbcName);
-      operation = BY_NAME.putIfAbsent(tracejdbcName, created);
-      if (operation == null) {
-        operation = created;
+  /**
+   * The {@code db.query.summary} of a batch (of none, or of two or more statements or parameter
+   * sets) whose statements all have {@code summary}, or null when they do not share one: {@code
+   * BATCH} and the summary, cut between two of its parts to fit 255 characters.
+   */
+  static String batchSummary(String summary) {
+    if (summary == null) {
+      return BATCH;
+    }
+    String batch = BATCH_SUMMARIES.get(summary);
+    if (batch == null) {
+      batch = fit(BATCH + ' ' + summary);
+      if (BATCH_SUMMARIES.size() < CACHED_SUMMARIES) {
+        BATCH_SUMMARIES.putIfAbsent(summary, batch);
       }
     }
-    return operation;
+    return batch;
   }
 
-  /**
-   * {@code db.query.summary} of one statement: the operation and its first table ({@code SELECT
-   * users}), the operation alone when there is no table, {@code systemName} (the connection's
-   * {@code db.system.name}) when the statement is unreadable.
-   */
-  String summary(String table, String systemName) {
-    if (name == null) {
-      return systemName;
-    }
-    return table == null || !ofOneKind ? name : withTable(summaries, name, table);
-  }
-
-  /**
-   * {@code db.query.summary} of a batch of two or more statements of this operation; {@code table}
-   * is the table every statement has, else null.
-   */
-  String batchSummary(String table) {
-    return table == null || !ofOneKind ? batchName : withTable(batchSummaries, batchName, table);
-  }
-
-  private static String withTable(
-      ConcurrentMap<String, String> cache, String prefix, String table) {
-    String summary = cache.get(table);
-    if (summary != null) {
+  /** {@code summary} without the parts past 255 characters. */
+  static String fit(String summary) {
+    if (summary.length() <= MAX_SUMMARY_LENGTH) {
       return summary;
     }
-    boolean fits = prefix.length() + 1 + table.length() <= MAX_SUMMARY_LENGTH;
-    summary = fits ? prefix + ' ' + table : prefix;
-    if (cache.size() < CACHED_TABLES) {
-      cache.putIfAbsent(table, summary);
-    }
-    return summary;
+    int cut = summary.lastIndexOf(' ', MAX_SUMMARY_LENGTH);
+    return cut > 0 ? summary.substring(0, cut) : BATCH;
   }
 }

@@ -3,6 +3,9 @@ package io.tracejdbc.opentelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -25,8 +28,14 @@ abstract class InMemoryOpenTelemetry {
   final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   final SdkTracerProvider provider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+  final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  final SdkMeterProvider meterProvider =
+      SdkMeterProvider.builder().registerMetricReader(metrics).build();
   final OpenTelemetrySdk openTelemetry =
-      OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(provider)
+          .setMeterProvider(meterProvider)
+          .build();
 
   @BeforeEach
   void installOpenTelemetry() {
@@ -36,6 +45,7 @@ abstract class InMemoryOpenTelemetry {
   @AfterEach
   void closeSdk() {
     provider.close();
+    meterProvider.close();
   }
 
   static Connection sqlite() throws SQLException {
@@ -56,6 +66,34 @@ abstract class InMemoryOpenTelemetry {
 
   List<String> names() {
     return spans().stream().map(SpanData::getName).collect(Collectors.toList());
+  }
+
+  /** The one span finished; fails unless there is exactly one. */
+  SpanData onlySpan() {
+    if (spans().size() != 1) {
+      throw new AssertionError("one span expected; got " + names());
+    }
+    return spans().get(0);
+  }
+
+  /**
+   * The points of {@code db.client.operation.duration} recorded so far, one per distinct set of
+   * attributes.
+   */
+  List<HistogramPointData> durations() {
+    return metrics.collectAllMetrics().stream()
+        .filter(metric -> metric.getName().equals(ClientSpans.DURATION_METRIC))
+        .flatMap(metric -> metric.getHistogramData().getPoints().stream())
+        .collect(Collectors.toList());
+  }
+
+  /** The attributes of a metric point by name. */
+  static Map<String, Object> attributes(HistogramPointData point) {
+    Map<String, Object> byName = new LinkedHashMap<>();
+    point
+        .getAttributes()
+        .forEach((AttributeKey<?> key, Object value) -> byName.put(key.getKey(), value));
+    return byName;
   }
 
   /** The span named {@code name}; fails unless there is exactly one. */

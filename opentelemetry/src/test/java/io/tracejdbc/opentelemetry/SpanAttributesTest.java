@@ -3,10 +3,10 @@ package io.tracejdbc.opentelemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,26 +38,27 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
         .containsOnly(
             entry("db.system.name", "sqlite"),
             entry("db.namespace", ":memory:"),
-            entry("db.operation.name", "SELECT"),
-            entry("db.collection.name", "users"),
             entry("db.query.summary", "SELECT users"),
             entry("db.query.text", "SELECT name FROM users WHERE id = ? AND name = ?"));
   }
 
   @Test
-  void ddlIsNamedByItsKindAndTable() throws SQLException {
+  void noStatementSpanHasAnOperationOrCollectionNameParsedFromItsText() throws SQLException {
     try (Connection c = sqlite();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
-      s.execute("CREATE INDEX users_id ON users (id)");
+      s.executeUpdate("INSERT INTO users VALUES (1)");
+      s.executeQuery("SELECT * FROM users").close();
       s.execute("DROP TABLE users");
     }
 
     assertThat(names())
-        .containsExactly("CREATE TABLE users", "CREATE INDEX users", "DROP TABLE users");
-    assertThat(attributes(span("CREATE TABLE users")))
-        .contains(entry("db.operation.name", "CREATE TABLE"), entry("db.collection.name", "users"))
-        .doesNotContainKey("tracejdbc.rows_affected");
+        .containsExactly("CREATE TABLE users", "INSERT users", "SELECT users", "DROP TABLE users");
+    assertThat(spans())
+        .allSatisfy(
+            span ->
+                assertThat(attributes(span))
+                    .doesNotContainKeys("db.operation.name", "db.collection.name"));
   }
 
   @Test
@@ -94,8 +95,6 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
         .containsOnly(
             entry("db.system.name", "sqlite"),
             entry("db.namespace", ":memory:"),
-            entry("db.operation.name", "BATCH INSERT"),
-            entry("db.collection.name", "users"),
             entry("db.query.summary", "BATCH INSERT users"),
             entry("db.query.text", "INSERT INTO users VALUES (?)"),
             entry("db.operation.batch.size", 3L),
@@ -112,12 +111,35 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     }
 
     assertThat(attributes(span("INSERT users")))
-        .containsEntry("db.operation.name", "INSERT")
+        .containsEntry("db.query.summary", "INSERT users")
         .doesNotContainKey("db.operation.batch.size");
   }
 
   @Test
-  void aBatchOfMixedKindsOrTablesSummarizesWhatItsStatementsShare() throws SQLException {
+  void anEmptyBatchIsABatchOfSizeZeroOnStatementsAndPreparedStatements() throws SQLException {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
+      s.executeBatch();
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?)")) {
+        insert.executeBatch();
+      }
+    }
+
+    assertThat(names()).containsExactly("CREATE TABLE users", "BATCH", "BATCH INSERT users");
+    assertThat(attributes(span("BATCH")))
+        .containsOnly(
+            entry("db.system.name", "sqlite"),
+            entry("db.namespace", ":memory:"),
+            entry("db.query.summary", "BATCH"),
+            entry("db.operation.batch.size", 0L));
+    assertThat(attributes(span("BATCH INSERT users")))
+        .contains(
+            entry("db.query.summary", "BATCH INSERT users"), entry("db.operation.batch.size", 0L));
+  }
+
+  @Test
+  void aBatchOfStatementsWithDifferentSummariesIsBatch() throws SQLException {
     try (Connection c = sqlite();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
@@ -128,20 +150,23 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
       s.addBatch("INSERT INTO users VALUES (2)");
       s.addBatch("INSERT INTO orders VALUES (2)");
       s.executeBatch();
+      s.addBatch("INSERT INTO orders VALUES (3)");
+      s.addBatch("INSERT INTO orders VALUES (4)");
+      s.executeBatch();
     }
 
-    assertThat(attributes(span("BATCH")))
-        .contains(entry("db.operation.name", "BATCH"), entry("db.operation.batch.size", 2L))
-        .doesNotContainKey("db.collection.name");
-    assertThat(attributes(span("BATCH INSERT")))
+    assertThat(names())
+        .containsExactly(
+            "CREATE TABLE users", "CREATE TABLE orders", "BATCH", "BATCH", "BATCH INSERT orders");
+    assertThat(attributes(spans().get(3)))
         .contains(
-            entry("db.operation.name", "BATCH INSERT"),
-            entry("db.query.text", "INSERT INTO users VALUES (?); INSERT INTO orders VALUES (?)"))
-        .doesNotContainKey("db.collection.name");
+            entry("db.query.summary", "BATCH"),
+            entry("db.operation.batch.size", 2L),
+            entry("db.query.text", "INSERT INTO users VALUES (?); INSERT INTO orders VALUES (?)"));
   }
 
   @Test
-  void textThatCannotBeReadIsNamedByTheDatabaseSystemWithoutAnOperation() throws SQLException {
+  void textThatCannotBeReadHasNoSummaryAndIsNamedByItsNamespace() throws SQLException {
     try (Connection c = sqlite();
         Statement s = c.createStatement()) {
       s.execute("foo bar");
@@ -149,9 +174,48 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
       // a span all the same
     }
 
-    assertThat(attributes(span("sqlite")))
-        .containsEntry("db.query.summary", "sqlite")
-        .doesNotContainKeys("db.operation.name", "db.collection.name");
+    assertThat(attributes(span(":memory:")))
+        .doesNotContainKeys("db.query.summary", "db.operation.name", "db.collection.name");
+  }
+
+  @Test
+  void byDefaultAPreparedStatementsTextIsAsWrittenAndAStatementsIsSanitized() throws SQLException {
+    try (Connection c = sqlite();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, qty INTEGER)");
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT * FROM users\n WHERE id = ? AND qty > 0")) {
+        p.setInt(1, 1);
+        p.executeQuery().close();
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT * FROM users WHERE qty > 0")) {
+        p.executeQuery().close();
+      }
+      s.executeQuery("SELECT * FROM users WHERE id = 1 AND qty > 0").close();
+    }
+
+    assertThat(spans())
+        .extracting(span -> span.getAttributes().get(ClientSpans.DB_QUERY_TEXT))
+        .containsExactly(
+            "CREATE TABLE users (id INTEGER PRIMARY KEY, qty INTEGER)",
+            "SELECT * FROM users WHERE id = ? AND qty > 0",
+            "SELECT * FROM users WHERE qty > ?",
+            "SELECT * FROM users WHERE id = ? AND qty > ?");
+  }
+
+  @Test
+  void statementTextSanitizedSanitizesPreparedTextToo() throws SQLException {
+    try (Connection c = sqlite("statementText=sanitized")) {
+      c.createStatement().execute("CREATE TABLE users (id INTEGER PRIMARY KEY, qty INTEGER)");
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT * FROM users WHERE id = ? AND qty > 0")) {
+        p.setInt(1, 1);
+        p.executeQuery().close();
+      }
+    }
+
+    assertThat(attributes(span("SELECT users")))
+        .containsEntry("db.query.text", "SELECT * FROM users WHERE id = ? AND qty > ?");
   }
 
   @Test
@@ -162,13 +226,13 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
       raw.createStatement().executeQuery("SELECT\n  'Bob'").close();
     }
 
-    assertThat(spans()).extracting(SpanData::getName).containsExactly("SELECT", "SELECT");
+    assertThat(spans()).hasSize(2);
     assertThat(attributes(spans().get(0))).doesNotContainKey("db.query.text");
     assertThat(attributes(spans().get(1))).containsEntry("db.query.text", "SELECT 'Bob'");
   }
 
   @Test
-  void transactionsAndSavepointsAreClientSpansOfTheirOwn() throws SQLException {
+  void transactionsAndSavepointsAreClientSpansNamedByTheirJdbcCall() throws SQLException {
     try (Connection c = sqlite()) {
       c.setAutoCommit(false);
       Savepoint savepoint = c.setSavepoint("sp");
@@ -187,6 +251,8 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
             entry("db.namespace", ":memory:"),
             entry("db.operation.name", "COMMIT"),
             entry("db.query.summary", "COMMIT"));
+    assertThat(attributes(span("RELEASE SAVEPOINT")))
+        .containsEntry("db.operation.name", "RELEASE SAVEPOINT");
   }
 
   @Test
@@ -194,14 +260,22 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
     ClientSpans spans = new ClientSpans(openTelemetry);
     DbInfo db = DbInfo.parse("jdbc:postgresql://db.example:6432/shop?user=app", null);
 
-    spans.finish(spans.start(null, db, "select", "users", "SELECT * FROM users", 0), false);
+    spans.finish(
+        spans.start(
+            null,
+            db,
+            "select",
+            "users",
+            "SELECT users",
+            null,
+            "SELECT * FROM users",
+            Telemetry.NOT_A_BATCH),
+        false);
 
     assertThat(attributes(span("SELECT users")))
         .containsOnly(
             entry("db.system.name", "postgresql"),
             entry("db.namespace", "shop|app"),
-            entry("db.operation.name", "SELECT"),
-            entry("db.collection.name", "users"),
             entry("db.query.summary", "SELECT users"),
             entry("db.query.text", "SELECT * FROM users"),
             entry("server.address", "db.example"),
@@ -209,13 +283,38 @@ class SpanAttributesTest extends InMemoryOpenTelemetry {
   }
 
   @Test
+  void aStoredProcedureCallHasItsName() {
+    ClientSpans spans = new ClientSpans(openTelemetry);
+    DbInfo db = DbInfo.parse("jdbc:mariadb://db.example/shop", null);
+
+    spans.finish(
+        spans.start(
+            null,
+            db,
+            "call",
+            null,
+            "CALL refresh_stats",
+            "refresh_stats",
+            "CALL refresh_stats(?)",
+            Telemetry.NOT_A_BATCH),
+        false);
+
+    assertThat(attributes(span("CALL refresh_stats")))
+        .contains(
+            entry("db.stored_procedure.name", "refresh_stats"),
+            entry("db.query.summary", "CALL refresh_stats"))
+        .doesNotContainKey("db.operation.name");
+  }
+
+  @Test
   void aSlowCallIsMarkedTracejdbcSlow() {
     ClientSpans spans = new ClientSpans(openTelemetry);
     DbInfo db = DbInfo.parse("jdbc:h2:mem:shop", null);
 
-    Span slow = spans.start(null, db, "select", null, "SELECT ?", 0);
+    ClientSpans.Call slow =
+        spans.start(null, db, "select", null, "SELECT", null, "SELECT ?", Telemetry.NOT_A_BATCH);
     spans.finish(slow, true);
-    spans.finish(spans.start(null, db, "commit", null, null, 0), false);
+    spans.finish(spans.startCall(null, db, "commit"), false);
 
     assertThat(attributes(span("SELECT")))
         .containsEntry("db.system.name", "h2database")

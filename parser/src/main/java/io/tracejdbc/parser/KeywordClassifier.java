@@ -54,6 +54,11 @@ final class KeywordClassifier {
     return new KeywordClassifier(sanitizedSql).classify();
   }
 
+  /** Whether {@code lowerCase} leads a statement this classifier names (not {@code textclause}). */
+  static boolean isVerb(String lowerCase) {
+    return VERBS.contains(lowerCase) || lowerCase.equals("release");
+  }
+
   private SqlInfo classify() {
     skipJdbcEscapeAndParentheses();
     String verb = tokens.nextWordLowerCase();

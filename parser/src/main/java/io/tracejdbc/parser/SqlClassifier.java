@@ -125,11 +125,11 @@ public final class SqlClassifier {
       ClassificationCache.Entry shape = BY_SANITIZED.get(sanitized);
       if (shape == null) {
         if (!isCheapToParse(sanitized)) {
-          return KeywordClassifier.classify(sanitized);
+          return summarized(KeywordClassifier.classify(sanitized));
         }
         shape =
             new ClassificationCache.Entry(
-                sanitized, TieredClassifier.classify(sanitized, sql), null);
+                sanitized, summarized(TieredClassifier.classify(sanitized, sql)), null);
         BY_SANITIZED.put(shape);
       }
       remember(sql, dialect, sanitizer.removedText(), shape);
@@ -174,6 +174,21 @@ public final class SqlClassifier {
       BY_TEXT.put(new ClassificationCache.Entry(sql, shape.info, dialect));
     } else {
       shape.lastTextHash = hash;
+    }
+  }
+
+  /**
+   * {@code info} with its query summary and stored procedure; none for a statement that cannot be
+   * read, and none when the summary's walk trips, which costs the summary only.
+   */
+  private static SqlInfo summarized(SqlInfo info) {
+    if (info.operation().equals(KeywordClassifier.TEXTCLAUSE)) {
+      return info;
+    }
+    try {
+      return info.with(QuerySummary.of(info.sanitizedSql(), info.tables()));
+    } catch (RuntimeException e) {
+      return info;
     }
   }
 

@@ -162,7 +162,7 @@ final class Database {
     b.port = 3306;
     b.duplicateKeySqlState = "23000";
     b.duplicateKeyErrorCode = 1062;
-    b.duplicateKeyStatusCode = "23000/1062";
+    b.duplicateKeyStatusCode = "1062";
     b.realConnectionType = org.mariadb.jdbc.Connection.class;
     b.realParameter = "sessionVariables=auto_increment_increment=7";
     b.realParameterQuery = "SELECT @@auto_increment_increment";

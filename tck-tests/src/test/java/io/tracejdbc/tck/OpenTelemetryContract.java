@@ -2,6 +2,7 @@ package io.tracejdbc.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -10,12 +11,17 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tracejdbc.opentelemetry.OpenTelemetryTracing;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -47,6 +53,7 @@ abstract class OpenTelemetryContract extends DatabaseContract {
           "server.address",
           "server.port",
           "db.operation.batch.size",
+          "db.stored_procedure.name",
           "db.response.status_code",
           "error.type",
           "tracejdbc.rows_affected");
@@ -74,8 +81,18 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   private final SdkTracerProvider provider =
       SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+
+  /** The duration points that setting up recorded, by their attributes. */
+  private Map<Map<String, Object>, Long> baseline = Map.of();
+
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final SdkMeterProvider meterProvider =
+      SdkMeterProvider.builder().registerMetricReader(metrics).build();
   private final OpenTelemetrySdk openTelemetry =
-      OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(provider)
+          .setMeterProvider(meterProvider)
+          .build();
 
   @Override
   void installTracing() {
@@ -85,11 +102,14 @@ abstract class OpenTelemetryContract extends DatabaseContract {
   @Override
   void forgetSpans() {
     exporter.reset();
+    metrics.collectAllMetrics(); // delta or not, what setting up measured is read once here
+    baseline = durationCounts();
   }
 
   @AfterEach
   void closeProvider() {
     provider.close();
+    meterProvider.close();
   }
 
   // Spans and their attributes
@@ -105,8 +125,6 @@ abstract class OpenTelemetryContract extends DatabaseContract {
     assertThat(span.getParentSpanContext().isValid()).isFalse();
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     Map<String, Object> expected = connectionAttributes();
-    expected.put("db.operation.name", "SELECT");
-    expected.put("db.collection.name", table);
     expected.put("db.query.summary", "SELECT " + table);
     expected.put("db.query.text", "SELECT name FROM " + table + " WHERE id = ? AND name = ?");
     assertThat(attributes(span)).containsExactlyInAnyOrderEntriesOf(expected);
@@ -119,9 +137,23 @@ abstract class OpenTelemetryContract extends DatabaseContract {
     SpanData span = onlySpan();
     assertThat(span.getName()).isEqualTo("INSERT " + table);
     assertThat(attributes(span))
-        .containsEntry("db.operation.name", "INSERT")
-        .containsEntry("db.collection.name", table)
-        .containsEntry("tracejdbc.rows_affected", 2L);
+        .containsEntry("db.query.summary", "INSERT " + table)
+        .containsEntry("tracejdbc.rows_affected", 2L)
+        .doesNotContainKeys("db.operation.name", "db.collection.name");
+  }
+
+  @Test
+  void aPreparedStatementsTextIsAsWrittenWithItsLiterals() throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT name FROM " + table + "\n WHERE id = ? AND name <> 'nobody'")) {
+      select.setInt(1, 1);
+      select.executeQuery().close();
+    }
+
+    assertThat(attributes(onlySpan()))
+        .containsEntry(
+            "db.query.text", "SELECT name FROM " + table + " WHERE id = ? AND name <> 'nobody'");
   }
 
   @Test
@@ -139,13 +171,29 @@ abstract class OpenTelemetryContract extends DatabaseContract {
     SpanData span = onlySpan();
     assertThat(span.getName()).isEqualTo("BATCH INSERT " + table);
     Map<String, Object> expected = connectionAttributes();
-    expected.put("db.operation.name", "BATCH INSERT");
-    expected.put("db.collection.name", table);
     expected.put("db.query.summary", "BATCH INSERT " + table);
     expected.put("db.query.text", "INSERT INTO " + table + " (id, name) VALUES (?, ?)");
     expected.put("db.operation.batch.size", 3L);
     expected.put("tracejdbc.rows_affected", 3L);
     assertThat(attributes(span)).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void anEmptyBatchIsABatchOfSizeZeroOnBothKindsOfStatement() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        PreparedStatement insert =
+            connection.prepareStatement("INSERT INTO " + table + " (id, name) VALUES (?, ?)")) {
+      statement.executeBatch();
+      insert.executeBatch();
+    }
+
+    assertThat(names()).containsExactly("BATCH", "BATCH INSERT " + table);
+    Map<String, Object> expected = connectionAttributes();
+    expected.put("db.query.summary", "BATCH");
+    expected.put("db.operation.batch.size", 0L);
+    assertThat(attributes(named("BATCH").get(0))).containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat(attributes(named("BATCH INSERT " + table).get(0)))
+        .containsEntry("db.operation.batch.size", 0L);
   }
 
   @Test
@@ -201,6 +249,77 @@ abstract class OpenTelemetryContract extends DatabaseContract {
                   .doesNotContainKeys(OPENTRACING_NAMES.toArray(new String[0]));
               assertThat(span.getEvents()).extracting(EventData::getName).doesNotContain("error");
             });
+    assertThat(exporter.getFinishedSpanItems())
+        .filteredOn(span -> !Set.of("SAVEPOINT", "COMMIT").contains(span.getName()))
+        .allSatisfy(
+            span ->
+                assertThat(attributes(span))
+                    .doesNotContainKeys("db.operation.name", "db.collection.name"));
+  }
+
+  /**
+   * A call of the stored procedure {@code procedure}, which {@code create} creates (on the server,
+   * with its own name), through {@code prepareCall} as {@code CALL} and as JDBC's escape, on a
+   * connection with {@code options}: both spans name it, as do their duration points.
+   */
+  void callsOfAStoredProcedureNameIt(String create, String procedure, String... options)
+      throws SQLException {
+    execute(create);
+    try (Connection calling = db.connect(options)) {
+      forgetSpans();
+      try (CallableStatement call = calling.prepareCall("CALL " + procedure + "(?)")) {
+        call.setInt(1, 1);
+        call.execute();
+      }
+      try (CallableStatement call = calling.prepareCall("{call " + procedure + "(?)}")) {
+        call.setInt(1, 2);
+        call.execute();
+      }
+
+      List<SpanData> spans = exporter.getFinishedSpanItems();
+      assertThat(names()).hasSize(2).first().isEqualTo("CALL " + procedure);
+      assertThat(spans)
+          .allSatisfy(
+              span ->
+                  assertThat(attributes(span))
+                      .containsEntry("db.stored_procedure.name", procedure)
+                      .containsEntry("db.query.summary", span.getName())
+                      .doesNotContainKey("db.operation.name"));
+      assertThat(newDurations().keySet())
+          .allSatisfy(
+              measured ->
+                  assertThat(measured).containsEntry("db.stored_procedure.name", procedure));
+    } finally {
+      execute("DROP PROCEDURE " + procedure);
+    }
+  }
+
+  // The duration metric
+
+  @Test
+  void everyTracedCallIsOneDurationPointWithTheSpansLowCardinalityAttributes() throws SQLException {
+    connection.setAutoCommit(false);
+    update("INSERT INTO " + table + " (id, name) VALUES (1, 'a')");
+    update("INSERT INTO " + table + " (id, name) VALUES (2, 'b')");
+    query("SELECT name FROM " + table + " WHERE id = 1");
+    connection.commit();
+
+    Map<String, Object> insert = connectionAttributes();
+    insert.put("db.query.summary", "INSERT " + table);
+    Map<String, Object> select = connectionAttributes();
+    select.put("db.query.summary", "SELECT " + table);
+    Map<String, Object> commit = connectionAttributes();
+    commit.put("db.query.summary", "COMMIT");
+    commit.put("db.operation.name", "COMMIT");
+    assertThat(newDurations())
+        .containsOnly(entry(insert, 2L), entry(select, 1L), entry(commit, 1L));
+    MetricData duration = durationMetric();
+    assertThat(duration.getUnit()).isEqualTo("s");
+    assertThat(duration.getHistogramData().getPoints())
+        .allSatisfy(
+            point ->
+                assertThat(point.getBoundaries())
+                    .containsExactly(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0));
   }
 
   // Errors
@@ -216,6 +335,11 @@ abstract class OpenTelemetryContract extends DatabaseContract {
     assertThat(attributes(span))
         .containsEntry("db.response.status_code", db.duplicateKeyStatusCode)
         .containsEntry("error.type", db.duplicateKeyStatusCode);
+    Map<String, Object> measured = connectionAttributes();
+    measured.put("db.query.summary", "INSERT " + table);
+    measured.put("db.response.status_code", db.duplicateKeyStatusCode);
+    measured.put("error.type", db.duplicateKeyStatusCode);
+    assertThat(newDurations()).containsExactly(entry(measured, 1L));
   }
 
   @Test
@@ -345,9 +469,41 @@ abstract class OpenTelemetryContract extends DatabaseContract {
     return attributes;
   }
 
+  /**
+   * The calls measured since setting up: the count of each point of {@code
+   * db.client.operation.duration}, by its attributes.
+   */
+  private Map<Map<String, Object>, Long> newDurations() {
+    Map<Map<String, Object>, Long> counts = durationCounts();
+    baseline.forEach(
+        (attributes, count) -> counts.computeIfPresent(attributes, (a, c) -> c - count));
+    counts.values().removeIf(count -> count == 0);
+    return counts;
+  }
+
+  private Map<Map<String, Object>, Long> durationCounts() {
+    Map<Map<String, Object>, Long> counts = new LinkedHashMap<>();
+    MetricData duration = durationMetric();
+    if (duration != null) {
+      for (HistogramPointData point : duration.getHistogramData().getPoints()) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        point.getAttributes().forEach((key, value) -> attributes.put(key.getKey(), value));
+        counts.put(attributes, point.getCount());
+      }
+    }
+    return counts;
+  }
+
+  private MetricData durationMetric() {
+    return metrics.collectAllMetrics().stream()
+        .filter(metric -> metric.getName().equals("db.client.operation.duration"))
+        .findFirst()
+        .orElse(null);
+  }
+
   private SQLException insertDuplicateKey() throws SQLException {
     update("INSERT INTO " + table + " (id, name) VALUES (1, 'once')");
-    exporter.reset();
+    forgetSpans();
     SQLException thrown =
         catchThrowableOfType(
             SQLException.class,

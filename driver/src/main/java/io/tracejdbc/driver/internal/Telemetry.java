@@ -8,9 +8,15 @@ import java.util.Map;
  * which parent, and one tracing API. The driver has an OpenTracing side; {@code
  * tracejdbc-opentelemetry} adds an OpenTelemetry one.
  *
- * <p>The driver calls each method at most once per span, in order: {@link #start}, then {@link
- * #rowsAffected} or {@link #failed} (or neither), then {@link #finish}. Any method may throw: the
- * driver reports the failure once, gives up the span and runs the statement on, untraced.
+ * <p>The driver calls each method at most once per span, in order: {@link #start} or {@link
+ * #startCall}, then {@link #rowsAffected} or {@link #failed} (or neither), then {@link #finish}.
+ * Any method may throw: the driver reports the failure once, gives up the span and runs the
+ * statement on, untraced.
+ *
+ * <p>What {@link #start} gets costs the driver nothing per call: the classifier's cached strings (a
+ * prepared statement's, computed on its first traced execution), but for the joined text of a batch
+ * of plain statements. A backend that derives more from them caches it by them rather than deriving
+ * it per call.
  *
  * <p>The opt-in features ({@code sqlCommenter}, {@code captureParameters}, {@code
  * traceConnectionAcquisition}) call the default methods below only when they are on: after {@link
@@ -22,6 +28,16 @@ import java.util.Map;
  * @param <S> the span type of the tracing API
  */
 public interface Telemetry<S> {
+  /** The {@code batchSize} of a call that is not a batch. */
+  int NOT_A_BATCH = -1;
+
+  /**
+   * Whether nothing this telemetry would start is recorded or measured (OpenTracing's no-op tracer,
+   * OpenTelemetry without an SDK): the driver then neither classifies the statement nor starts a
+   * span. Called once per execution before anything else: a field read, or close to it.
+   */
+  boolean recordsNothing();
+
   /**
    * Whether a span is current on this thread; with {@code traceWithActiveSpanOnly}, a statement
    * with no marked parent is traced only then.
@@ -29,20 +45,46 @@ public interface Telemetry<S> {
   boolean hasCurrentSpan();
 
   /**
-   * Starts the client span of one call to the database.
+   * Starts the client span of the execution of SQL text: a statement, a prepared or callable
+   * statement, or a batch of them.
    *
    * @param parent the parent a registry mark gave, or null for the current span (or none); a parent
    *     of another tracing API counts as null
    * @param db the connection's database facts
-   * @param operation the operation name, such as {@code select} or {@code create-table}
+   * @param operation tracejdbc's operation name, parsed from the text: {@code select}, {@code
+   *     create-table}, {@code textclause} when unreadable, ...; of a batch, the one its statements
+   *     share, else {@code batch} (also for an empty batch of plain statements)
    * @param table the first table the statement touches, or null; of a batch, the first table of
    *     every statement in it when that is one table, else null
+   * @param summary the statement's {@code db.query.summary} by the OpenTelemetry conventions
+   *     (operations and targets in order, as written), or null when the text is unreadable; of a
+   *     batch, the summary every statement in it has, else null: the batch rule ({@code BATCH ...})
+   *     is the backend's
+   * @param storedProcedure the procedure a {@code CALL} or {@code {call ...}} invokes, as written,
+   *     or null; of a batch, the one every statement in it invokes, else null
    * @param statement the statement text, as the options want it shown, or null for none
-   * @param batchSize the number of statements or parameter sets of a batch, 0 when not a batch (and
-   *     for an empty batch)
+   * @param batchSize {@link #NOT_A_BATCH}, or the number of statements or parameter sets of a
+   *     batch: 0 for an empty batch, 1 for a batch of one
    */
   S start(
-      Object parent, DbInfo db, String operation, String table, String statement, int batchSize);
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String summary,
+      String storedProcedure,
+      String statement,
+      int batchSize);
+
+  /**
+   * Starts the client span of a JDBC call that has no SQL text, whose operation is the call itself:
+   * {@code commit}, {@code rollback}, {@code savepoint} or {@code release-savepoint}.
+   *
+   * @param parent as for {@link #start}
+   * @param db the connection's database facts
+   * @param operation tracejdbc's name of the call
+   */
+  S startCall(Object parent, DbInfo db, String operation);
 
   /** The rows a statement that writes rows reports it wrote (0 or more). */
   void rowsAffected(S span, long rows);

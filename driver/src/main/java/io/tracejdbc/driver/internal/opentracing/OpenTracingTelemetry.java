@@ -4,9 +4,11 @@ import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
+import io.opentracing.noop.NoopTracer;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
 import io.opentracing.tag.Tags;
+import io.opentracing.util.GlobalTracer;
 import io.tracejdbc.driver.internal.ErrorMessages;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
@@ -35,10 +37,14 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
   static final String DB_QUERY_PARAMETER = "db.query.parameter.";
 
   private final Tracer tracer;
+  private final boolean globalTracer;
+  private final boolean noopTracer;
 
   /** Spans of {@code tracer}. */
   public OpenTracingTelemetry(Tracer tracer) {
     this.tracer = tracer;
+    this.globalTracer = tracer instanceof GlobalTracer;
+    this.noopTracer = tracer instanceof NoopTracer;
   }
 
   /**
@@ -50,14 +56,48 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
     return new OpenTracingTelemetry(DefaultTracer.resolve());
   }
 
+  /**
+   * True for OpenTracing's no-op tracer, and for {@link GlobalTracer} while nothing is registered
+   * there (it may be later, so this is asked each time).
+   */
+  @Override
+  public boolean recordsNothing() {
+    return globalTracer ? !GlobalTracer.isRegistered() : noopTracer;
+  }
+
   @Override
   public boolean hasCurrentSpan() {
     return tracer.activeSpan() != null;
   }
 
+  /**
+   * A span named by tracejdbc's operation name, tagged with it, the table and the statement; a
+   * batch, even of one or none, has {@code db.batch.size}. The summary and the stored procedure
+   * have no OpenTracing tag.
+   */
   @Override
   public Span start(
-      Object parent, DbInfo db, String operation, String table, String statement, int batchSize) {
+      Object parent,
+      DbInfo db,
+      String operation,
+      String table,
+      String summary,
+      String storedProcedure,
+      String statement,
+      int batchSize) {
+    Tracer.SpanBuilder span = builder(parent, db, operation);
+    if (statement != null) span.withTag(Tags.DB_STATEMENT.getKey(), statement);
+    if (table != null) span.withTag(DB_SQL_TABLE, table);
+    if (batchSize != NOT_A_BATCH) span.withTag(DB_BATCH_SIZE, batchSize);
+    return span.start();
+  }
+
+  @Override
+  public Span startCall(Object parent, DbInfo db, String operation) {
+    return builder(parent, db, operation).start();
+  }
+
+  private Tracer.SpanBuilder builder(Object parent, DbInfo db, String operation) {
     Tracer.SpanBuilder span = tracer.buildSpan(operation);
     if (parent instanceof Span) {
       span.asChildOf((Span) parent);
@@ -69,13 +109,10 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
         .withTag(DB_OPERATION, operation);
     if (db.instance != null) span.withTag(Tags.DB_INSTANCE.getKey(), db.instance);
     if (db.user != null) span.withTag(Tags.DB_USER.getKey(), db.user);
-    if (statement != null) span.withTag(Tags.DB_STATEMENT.getKey(), statement);
-    if (table != null) span.withTag(DB_SQL_TABLE, table);
     if (db.host != null) span.withTag(Tags.PEER_HOSTNAME.getKey(), db.host);
     if (db.port != null) span.withTag(Tags.PEER_PORT.getKey(), db.port);
     if (db.peerAddress != null) span.withTag(PEER_ADDRESS, db.peerAddress);
-    if (batchSize > 0) span.withTag(DB_BATCH_SIZE, batchSize);
-    return span.start();
+    return span;
   }
 
   @Override
