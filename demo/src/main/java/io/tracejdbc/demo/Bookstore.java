@@ -52,7 +52,12 @@ public final class Bookstore {
       "usage: Bookstore [--url jdbc:tracing:<your database URL>] [--zipkin http://127.0.0.1:9411]";
 
   private static final String[][] AUTHORS = {
-    {"1", "Ursula K. Le Guin"}, {"2", "Octavia E. Butler"}, {"3", "Stanislaw Lem"},
+    {"1", "Ursula K. Le Guin"},
+    {"2", "Octavia E. Butler"},
+    {"3", "Stanislaw Lem"},
+    {"4", "Iain M. Banks"},
+    {"5", "N. K. Jemisin"},
+    {"6", "Ted Chiang"},
   };
   private static final Object[][] BOOKS = {
     {1, 1, "A Wizard of Earthsea", 1299, 4},
@@ -63,6 +68,9 @@ public final class Bookstore {
     {6, 2, "Dawn", 1099, 0},
     {7, 3, "Solaris", 1199, 5},
     {8, 3, "The Cyberiad", 1399, 2},
+    {9, 4, "Excession", 1499, 3},
+    {10, 5, "The Fifth Season", 1299, 4},
+    {11, 6, "Exhalation", 1399, 2},
   };
 
   private final String url;
@@ -137,11 +145,19 @@ public final class Bookstore {
    * zipkin} (a base URL, or null), also sends them to that Zipkin server before returning.
    */
   static void run(String url, String zipkin, PrintStream out, boolean colour) throws SQLException {
-    OpenTelemetryTracing.init(OpenTelemetry.noop()); // a warm-up round, not shown
-    Bookstore untraced = new Bookstore(url, OpenTelemetry.noop());
-    untraced.dropTables(); // left by an interrupted run
-    untraced.serveRequests();
-    untraced.dropTables();
+    // a warm-up round, traced into spans that are thrown away: not shown, but the JIT and the
+    // one-time work of the first N+1 found (its warning goes to the log now) are done
+    try (SdkTracerProvider discarding =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(new SpanCollector()))
+            .build()) {
+      OpenTelemetrySdk warmUp = OpenTelemetrySdk.builder().setTracerProvider(discarding).build();
+      OpenTelemetryTracing.init(warmUp);
+      Bookstore unseen = new Bookstore(url, warmUp);
+      unseen.dropTables(); // left by an interrupted run
+      unseen.serveRequests();
+      unseen.dropTables();
+    }
 
     SpanCollector spans = new SpanCollector();
     try (SdkTracerProvider provider = tracerProvider(spans, zipkin)) {
@@ -151,13 +167,16 @@ public final class Bookstore {
       try {
         store.serveRequests();
         out.println("tracejdbc demo: a bookstore on " + url);
-        out.println("tracejdbc -> OpenTelemetry SDK (natively), after an untraced warm-up");
+        out.println("tracejdbc -> OpenTelemetry SDK (natively), after a warm-up round not shown");
         Waterfall waterfall = new Waterfall(out, colour);
         List<SpanData> finished = spans.finished();
         waterfall.print(finished);
         out.println();
         out.println(
             "Not traced: the report's SELECT COUNT(*), run with traceAllQueries=false, unmarked.");
+        out.println(
+            "N+1 #n: the nth run of one statement under one request, from nPlusOneThreshold=5 on;");
+        out.println("the request's event names it. The joined page runs one query instead.");
         out.println();
         out.println("The span of the failed statement, every attribute:");
         finished.stream()
@@ -197,6 +216,8 @@ public final class Bookstore {
     migrate();
     importCatalogue();
     listBooks("Le Guin");
+    listAuthorsOneByOne();
+    listAuthorsJoined();
     placeOrder(1001, 3, 1);
     placeOrder(1002, 3, 1);
     nightlyReport();
@@ -269,6 +290,50 @@ public final class Bookstore {
         while (books.next()) {
           books.getString(1);
         }
+      }
+    } finally {
+      request.end();
+    }
+  }
+
+  /**
+   * An N+1 query: the list of authors, then each author's books one query at a time, under the
+   * request made current. From the fifth author on, tracejdbc flags the books query as an N+1.
+   */
+  private void listAuthorsOneByOne() throws SQLException {
+    Span request = tracer.spanBuilder("GET /authors").startSpan();
+    try (Scope current = request.makeCurrent();
+        Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet authors = s.executeQuery("SELECT id, name FROM demo_authors ORDER BY name")) {
+      while (authors.next()) {
+        try (PreparedStatement books =
+            c.prepareStatement("SELECT title FROM demo_books WHERE author_id = ? ORDER BY title")) {
+          books.setInt(1, authors.getInt(1));
+          try (ResultSet titles = books.executeQuery()) {
+            while (titles.next()) {
+              titles.getString(1);
+            }
+          }
+        }
+      }
+    } finally {
+      request.end();
+    }
+  }
+
+  /** The same page without the N+1: one query joins the authors to their books. */
+  private void listAuthorsJoined() throws SQLException {
+    Span request = tracer.spanBuilder("GET /authors (joined)").startSpan();
+    try (Scope current = request.makeCurrent();
+        Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT a.name, b.title FROM demo_authors a"
+                    + " LEFT JOIN demo_books b ON b.author_id = a.id ORDER BY a.name, b.title")) {
+      while (rows.next()) {
+        rows.getString(2);
       }
     } finally {
       request.end();

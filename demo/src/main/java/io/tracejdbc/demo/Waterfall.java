@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * POST /orders                 |================|  1.52 ms  ERROR
  *   SELECT demo_books          |=               | 0.090 ms
  *   UPDATE demo_books          |     ====       | 0.310 ms  ERROR 23514
+ *
+ * GET /authors                 |================|  1.10 ms  N+1: SELECT demo_books
+ *   SELECT demo_books          |           =    | 0.040 ms  N+1 #5
  * </pre>
  */
 final class Waterfall {
@@ -33,12 +36,16 @@ final class Waterfall {
   private static final AttributeKey<Long> BATCH = AttributeKey.longKey("db.operation.batch.size");
   private static final AttributeKey<String> STATUS_CODE =
       AttributeKey.stringKey("db.response.status_code");
+  private static final AttributeKey<Long> N_PLUS_ONE =
+      AttributeKey.longKey("tracejdbc.n_plus_one.count");
+  private static final AttributeKey<String> SUMMARY = AttributeKey.stringKey("db.query.summary");
 
   private static final String RESET = "\u001b[0m";
   private static final String DIM = "\u001b[2m";
   private static final String BOLD = "\u001b[1m";
   private static final String RED = "\u001b[31m";
   private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
 
   private final PrintStream out;
@@ -108,14 +115,15 @@ final class Waterfall {
     String took =
         String.format(
             Locale.ROOT, "%8s", duration(span.getEndEpochNanos() - span.getStartEpochNanos()));
-    String tags = fit(tags(span, failed), WIDTH - NAME - BAR - took.length() - 5);
+    String tags = fit(tags(span, failed), WIDTH - NAME - BAR - took.length() - 6);
+    boolean nPlusOne = tags.contains("N+1");
 
     return paint(database ? "" : BOLD, String.format(Locale.ROOT, "%-" + NAME + "s", name))
         + " |"
         + paint(colourOf, bar)
         + "| "
         + took
-        + (tags.isEmpty() ? "" : "  " + paint(failed ? RED : DIM, tags));
+        + (tags.isEmpty() ? "" : "  " + paint(failed ? RED : nPlusOne ? YELLOW : DIM, tags));
   }
 
   private static String tags(SpanData span, boolean failed) {
@@ -128,6 +136,11 @@ final class Waterfall {
     if (batch != null) tags.add("batch=" + batch);
     Long rows = span.getAttributes().get(ROWS);
     if (rows != null) tags.add("rows=" + rows);
+    Long repeated = span.getAttributes().get(N_PLUS_ONE);
+    if (repeated != null) tags.add("N+1 #" + repeated);
+    span.getEvents().stream()
+        .filter(event -> event.getName().equals("tracejdbc.n_plus_one"))
+        .forEach(event -> tags.add("N+1: " + event.getAttributes().get(SUMMARY)));
     return String.join(" ", tags);
   }
 

@@ -33,14 +33,14 @@ class BookstoreTest {
   void printsOneWaterfallPerRequestWithTheSpansIndentedUnderIt() throws SQLException {
     List<String> lines = run(false);
 
-    assertThat(lines.stream().filter(line -> line.startsWith("-- trace "))).hasSize(6);
+    assertThat(lines.stream().filter(line -> line.startsWith("-- trace "))).hasSize(8);
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("POST /catalogue "));
     assertThat(lines)
         .anySatisfy(
             line ->
                 assertThat(line)
                     .startsWith("  BATCH INSERT demo_books ")
-                    .endsWith(" batch=8 rows=8"));
+                    .endsWith(" batch=11 rows=11"));
     assertThat(lines)
         .anySatisfy(
             line -> assertThat(line).startsWith("  UPDATE demo_books ").endsWith(" ERROR 19"));
@@ -48,11 +48,38 @@ class BookstoreTest {
     int report =
         lines.indexOf(
             lines.stream()
-                .filter(line -> line.startsWith("-- trace 6/6"))
+                .filter(line -> line.startsWith("-- trace 8/8"))
                 .findFirst()
                 .orElseThrow());
     assertThat(lines.get(report + 1)).startsWith("SELECT demo_orders ");
     assertThat(lines.get(report + 2)).isEmpty(); // the unmarked COUNT(*) is not traced
+  }
+
+  @Test
+  void theAuthorsPageIsFlaggedAsAnNPlusOneFromTheFifthAuthorOnAndTheJoinedPageIsNot()
+      throws SQLException {
+    List<String> lines = run(false);
+
+    int page =
+        lines.indexOf(
+            lines.stream()
+                .filter(line -> line.startsWith("GET /authors "))
+                .findFirst()
+                .orElseThrow());
+    assertThat(lines.get(page)).contains("  N+1: SELECT demo");
+    assertThat(lines.get(page + 1)).startsWith("  SELECT demo_authors ").doesNotContain("N+1");
+    assertThat(lines.subList(page + 2, page + 8))
+        .allSatisfy(line -> assertThat(line).startsWith("  SELECT demo_books "))
+        .extracting(line -> line.contains("N+1") ? line.substring(line.indexOf("N+1")) : "")
+        .containsExactly("", "", "", "", "N+1 #5", "N+1 #6");
+    int joined =
+        lines.indexOf(
+            lines.stream()
+                .filter(line -> line.startsWith("GET /authors (joined) "))
+                .findFirst()
+                .orElseThrow());
+    assertThat(lines.get(joined + 1)).startsWith("  SELECT demo_authors ");
+    assertThat(lines.subList(joined, joined + 2)).noneMatch(line -> line.contains("N+1"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class ZipkinExportTest {
 
   @Test
   void everyRequestIsOneTraceWithTheStatementsAsChildrenOfItsRootSpan() {
-    assertThat(traces).hasSize(6);
+    assertThat(traces).hasSize(8);
     assertThat(printed)
         .contains("In Zipkin: " + zipkin.baseUrl() + "/zipkin/?serviceName=tracejdbc-bookstore");
     Map<String, List<List<String>>> childrenByRoot = new TreeMap<>();
@@ -112,6 +113,8 @@ class ZipkinExportTest {
             "migrate schema",
             "post /catalogue",
             "get /books?q=le guin",
+            "get /authors",
+            "get /authors (joined)",
             "post /orders",
             "select demo_orders demo_books");
     assertThat(childrenByRoot.get("migrate schema"))
@@ -125,6 +128,11 @@ class ZipkinExportTest {
         .containsExactly(List.of("batch insert demo_authors", "batch insert demo_books", "commit"));
     assertThat(childrenByRoot.get("get /books?q=le guin"))
         .containsExactly(List.of("select demo_books demo_authors"));
+    List<String> authorsOneByOne = new ArrayList<>(List.of("select demo_authors"));
+    authorsOneByOne.addAll(Collections.nCopies(6, "select demo_books"));
+    assertThat(childrenByRoot.get("get /authors")).containsExactly(authorsOneByOne);
+    assertThat(childrenByRoot.get("get /authors (joined)"))
+        .containsExactly(List.of("select demo_authors demo_books"));
     assertThat(childrenByRoot.get("post /orders"))
         .containsExactlyInAnyOrder(
             List.of("select demo_books", "insert demo_orders", "update demo_books", "commit"),
@@ -144,12 +152,35 @@ class ZipkinExportTest {
         spans.stream()
             .collect(Collectors.partitioningBy(span -> span.path("tags").has("db.system.name")));
     assertThat(byDatabase.get(true))
-        .hasSize(17)
+        .hasSize(25)
         .allSatisfy(
             span -> assertThat(span.path("kind").asText()).as(span.toString()).isEqualTo("CLIENT"));
     assertThat(byDatabase.get(false))
-        .hasSize(5)
+        .hasSize(7)
         .allSatisfy(span -> assertThat(span.has("kind")).as(span.toString()).isFalse());
+  }
+
+  @Test
+  void theNPlusOneShowsAsTagsOnTheRepeatedQueriesAndAnAnnotationOnTheRequest() {
+    JsonNode page =
+        traces.stream()
+            .filter(trace -> root(trace).path("name").asText().equals("get /authors"))
+            .findFirst()
+            .orElseThrow();
+    List<String> counts =
+        byStart(page).stream()
+            .filter(span -> span.path("name").asText().equals("select demo_books"))
+            .map(span -> span.path("tags").path("tracejdbc.n_plus_one.count").asText())
+            .collect(Collectors.toList());
+    assertThat(counts).containsExactly("", "", "", "", "5", "6");
+    assertThat(root(page).path("annotations"))
+        .singleElement()
+        .satisfies(
+            annotation ->
+                assertThat(annotation.path("value").asText())
+                    .isEqualTo(
+                        "\"tracejdbc.n_plus_one\":{\"db.query.summary\":\"SELECT demo_books\","
+                            + "\"tracejdbc.n_plus_one.threshold\":5}"));
   }
 
   @Test

@@ -25,6 +25,10 @@ final class ConnectionConfig {
   final long slowQueryThresholdNanos;
   final boolean sqlCommenter;
   final boolean captureParameters;
+
+  /** From this many executions of one statement under one parent on, an N+1; 0: never. */
+  final int nPlusOneThreshold;
+
   private final Telemetry<Object> telemetry;
   private final Set<String> ignoreForTracing;
   private final Boolean traceAllConnections;
@@ -47,6 +51,7 @@ final class ConnectionConfig {
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
     this.sqlCommenter = options.sqlCommenter();
     this.captureParameters = options.captureParameters();
+    this.nPlusOneThreshold = options.nPlusOneThreshold();
     this.ignoreForTracing = options.ignoreForTracing();
     this.traceAllConnections =
         own.sets(TracingOptions.TRACE_ALL_CONNECTIONS) ? options.traceAllConnections() : null;

@@ -1,6 +1,7 @@
 package io.tracejdbc.driver;
 
 import io.tracejdbc.driver.internal.Telemetry;
+import io.tracejdbc.parser.SqlInfo;
 import java.lang.System.Logger.Level;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -54,6 +55,15 @@ final class Execution {
   private final boolean countsRows;
   private final long startedNanos;
 
+  /**
+   * The parent under which this execution reached the N+1 threshold, else null: its event and the
+   * warning come once this execution's span has finished, so that their one-time costs (the log's
+   * first write) do not show as database time.
+   */
+  private Object nPlusOneParent;
+
+  private SqlInfo nPlusOneShape;
+
   private Execution(
       Telemetry<Object> telemetry, Object span, ConnectionConfig config, boolean countsRows) {
     this.telemetry = telemetry;
@@ -91,6 +101,39 @@ final class Execution {
       TracerFailures.report(t);
       return UNTRACED;
     }
+  }
+
+  /**
+   * Counts this execution of {@code shape} under its parent (from {@code marked}, the mark's span
+   * or null, as {@link #start} had it) for N+1 detection: from the connection's {@code
+   * nPlusOneThreshold} on, the span is flagged; at the threshold, once the span has finished, the
+   * parent gets its event and the log its warning. Executions without a parent are not counted; a
+   * threshold of 0 costs nothing.
+   *
+   * @return this execution
+   */
+  Execution counted(Object marked, SqlInfo shape) {
+    if (this == UNTRACED || config.nPlusOneThreshold == 0) {
+      return this;
+    }
+    int threshold = config.nPlusOneThreshold;
+    try {
+      Object parent = telemetry.parentOf(marked);
+      if (parent == null) {
+        return this;
+      }
+      int count = StatementRuns.count(parent, shape);
+      if (count >= threshold) {
+        telemetry.nPlusOneExecution(span, count);
+        if (count == threshold) {
+          nPlusOneParent = parent;
+          nPlusOneShape = shape;
+        }
+      }
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+    return this;
   }
 
   /**
@@ -224,6 +267,29 @@ final class Execution {
     long threshold = config.slowQueryThresholdNanos;
     try {
       telemetry.finish(span, threshold > 0 && System.nanoTime() - startedNanos > threshold);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+    if (nPlusOneParent != null) {
+      nPlusOneFound();
+    }
+  }
+
+  /** Tells the parent, the backend's metrics and the log about the N+1 this execution found. */
+  private void nPlusOneFound() {
+    int threshold = config.nPlusOneThreshold;
+    boolean shown = config.statementText != TracingOptions.StatementText.NONE;
+    SqlInfo shape = nPlusOneShape;
+    try {
+      String parentName =
+          telemetry.nPlusOne(
+              nPlusOneParent,
+              config.db,
+              shape.operation(),
+              shape.querySummary(),
+              shown ? shape.sanitizedSql() : null,
+              threshold);
+      NPlusOneWarnings.warn(shape, shown, parentName, threshold);
     } catch (Throwable t) {
       TracerFailures.report(t);
     }

@@ -61,6 +61,8 @@ import java.util.function.Predicate;
  *       statements as {@code db.query.parameter.<index>}: data in spans, on purpose</td></tr>
  *   <tr><td>traceConnectionAcquisition</td><td>false</td><td>a span around a data source's
  *       {@code getConnection}</td></tr>
+ *   <tr><td>nPlusOneThreshold</td><td>5</td><td>from this many executions of one statement
+ *       shape under one parent span on, each is flagged as an N+1 query; 0 turns it off</td></tr>
  * </table>
  */
 public final class TracingOptions {
@@ -91,6 +93,10 @@ public final class TracingOptions {
   static final String SQL_COMMENTER = "sqlCommenter";
   static final String CAPTURE_PARAMETERS = "captureParameters";
   static final String TRACE_CONNECTION_ACQUISITION = "traceConnectionAcquisition";
+  static final String N_PLUS_ONE_THRESHOLD = "nPlusOneThreshold";
+
+  /** The default {@link #nPlusOneThreshold()}. */
+  static final int DEFAULT_N_PLUS_ONE_THRESHOLD = 5;
 
   /**
    * Every option by name, in the order of the table above: how its text form (in a URL or
@@ -152,7 +158,13 @@ public final class TracingOptions {
               TRACE_CONNECTION_ACQUISITION,
               "trace a data source's getConnection as a span",
               TracingOptions::traceConnectionAcquisition,
-              Builder::traceConnectionAcquisition));
+              Builder::traceConnectionAcquisition),
+          new Option(
+              N_PLUS_ONE_THRESHOLD,
+              "flag the executions of one statement under one parent span from this many on as an"
+                  + " N+1 query; 0 is off",
+              TracingOptions::nPlusOneThreshold,
+              (builder, text) -> builder.nPlusOneThreshold(parseNPlusOneThreshold(text))));
 
   private static final TracingOptions DEFAULTS = new Builder().build();
 
@@ -166,6 +178,7 @@ public final class TracingOptions {
   private final boolean sqlCommenter;
   private final boolean captureParameters;
   private final boolean traceConnectionAcquisition;
+  private final int nPlusOneThreshold;
 
   /** The names of the options that were set, rather than left at their defaults. */
   private final Set<String> named;
@@ -181,6 +194,7 @@ public final class TracingOptions {
     sqlCommenter = b.sqlCommenter;
     captureParameters = b.captureParameters;
     traceConnectionAcquisition = b.traceConnectionAcquisition;
+    nPlusOneThreshold = b.nPlusOneThreshold;
     named = Set.copyOf(b.named);
   }
 
@@ -257,6 +271,7 @@ public final class TracingOptions {
     if (sets(TRACE_CONNECTION_ACQUISITION)) {
       merged.traceConnectionAcquisition(traceConnectionAcquisition);
     }
+    if (sets(N_PLUS_ONE_THRESHOLD)) merged.nPlusOneThreshold(nPlusOneThreshold);
     return merged.build();
   }
 
@@ -316,6 +331,16 @@ public final class TracingOptions {
     return traceConnectionAcquisition;
   }
 
+  /**
+   * From this many executions of one statement shape (the same statement with other values) under
+   * one parent span on, each execution is flagged as an N+1 query ({@code tracejdbc.n_plus_one} and
+   * {@code tracejdbc.n_plus_one.count} on its span, one {@code tracejdbc.n_plus_one} event on the
+   * parent, a warning in the log once per statement); 0 means never.
+   */
+  public int nPlusOneThreshold() {
+    return nPlusOneThreshold;
+  }
+
   @Override
   public String toString() {
     StringJoiner options = new StringJoiner(", ", "TracingOptions{", "}");
@@ -363,6 +388,16 @@ public final class TracingOptions {
     throw badValue(SLOW_QUERY_THRESHOLD_MS, value, "a whole number of milliseconds, 0 or more");
   }
 
+  private static int parseNPlusOneThreshold(String value) {
+    try {
+      int executions = Integer.parseInt(value.trim());
+      if (executions >= 0) return executions;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw badValue(N_PLUS_ONE_THRESHOLD, value, "a whole number of executions, 0 (off) or more");
+  }
+
   private static StatementText parseStatementText(String value) {
     for (StatementText text : StatementText.values()) {
       if (text.name().equalsIgnoreCase(value)) return text;
@@ -387,6 +422,7 @@ public final class TracingOptions {
     private boolean sqlCommenter;
     private boolean captureParameters;
     private boolean traceConnectionAcquisition;
+    private int nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD;
     private final Set<String> named = new HashSet<>();
 
     private Builder() {}
@@ -402,6 +438,7 @@ public final class TracingOptions {
       sqlCommenter = o.sqlCommenter;
       captureParameters = o.captureParameters;
       traceConnectionAcquisition = o.traceConnectionAcquisition;
+      nPlusOneThreshold = o.nPlusOneThreshold;
       named.addAll(o.named);
     }
 
@@ -488,6 +525,19 @@ public final class TracingOptions {
     public Builder traceConnectionAcquisition(boolean value) {
       traceConnectionAcquisition = value;
       named.add(TRACE_CONNECTION_ACQUISITION);
+      return this;
+    }
+
+    /**
+     * Flag executions of one statement shape under one parent span as an N+1 query from this many
+     * on (default 5); 0 turns the detection off.
+     */
+    public Builder nPlusOneThreshold(int value) {
+      if (value < 0) {
+        throw badValue(N_PLUS_ONE_THRESHOLD, Integer.toString(value), "0 (off) or more");
+      }
+      nPlusOneThreshold = value;
+      named.add(N_PLUS_ONE_THRESHOLD);
       return this;
     }
 

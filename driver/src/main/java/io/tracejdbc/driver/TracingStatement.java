@@ -246,15 +246,16 @@ class TracingStatement extends DelegatingStatement {
       return Execution.UNTRACED;
     }
     return Execution.start(
-        telemetry,
-        connection.config,
-        mark.parent,
-        info.operation(),
-        info.firstTable(),
-        info.querySummary(),
-        info.storedProcedure(),
-        statement,
-        batchSize);
+            telemetry,
+            connection.config,
+            mark.parent,
+            info.operation(),
+            info.firstTable(),
+            info.querySummary(),
+            info.storedProcedure(),
+            statement,
+            batchSize)
+        .counted(mark.parent, info);
   }
 
   /**

@@ -75,6 +75,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final Tracer tracer;
+  private final NPlusOnes nPlusOnes;
 
   /** Null when the meter provider is a no-op: nothing is measured then. */
   private final DoubleHistogram duration;
@@ -121,6 +122,7 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
                 .setDescription("Duration of database client operations.")
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
                 .build();
+    nPlusOnes = new NPlusOnes(noMeter ? null : meter); // metrics left to another recorder too
     recordsNothing = noMeter && tracer == TracerProvider.noop().get(SCOPE_NAME);
   }
 
@@ -229,6 +231,34 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     }
     lastDatabase = known;
     return known;
+  }
+
+  /** The marked OpenTelemetry span, else {@link Span#current()}; none when not valid. */
+  @Override
+  public Object parentOf(Object marked) {
+    return NPlusOnes.parentOf(marked);
+  }
+
+  @Override
+  public void nPlusOneExecution(Call call, int count) {
+    NPlusOnes.flag(call.span, count);
+  }
+
+  /**
+   * Counts the N+1 in {@code tracejdbc.n_plus_one} and adds an event {@code tracejdbc.n_plus_one}
+   * with {@code db.query.summary} (the flagged spans' name) and {@code
+   * tracejdbc.n_plus_one.threshold} to {@code parent} while it records.
+   */
+  @Override
+  public String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String summary,
+      String sanitizedSql,
+      int threshold) {
+    return nPlusOnes.found(
+        parent, summary != null ? summary : database(db).fallbackName, threshold);
   }
 
   @Override

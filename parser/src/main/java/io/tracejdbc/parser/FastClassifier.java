@@ -52,9 +52,37 @@ final class FastClassifier extends TokenCursor {
   };
 
   /** What ends a join condition: a clause, the next join, or a comma and the next table. */
-  private static final String[] JOIN_CONDITION_END = concat(concat(CLAUSES, JOINS), ",");
+  private static final String[] JOIN_CONDITION_END = concat(concat(CLAUSES, JOINS), ",", "outer");
 
-  /** Words after a table name that are not its alias. */
+  /**
+   * Words that end a FROM list by themselves; {@link #endOfFromList} knows those that need a second
+   * word ({@code GROUP BY}, {@code START WITH}, {@code FOR UPDATE}, ...).
+   */
+  private static final String[] FROM_LIST_ENDS = {
+    "where",
+    "having",
+    "limit",
+    "offset",
+    "fetch",
+    "window",
+    "union",
+    "intersect",
+    "except",
+    "minus",
+    "returning",
+    "into",
+    "qualify"
+  };
+
+  /** What {@code FOR} starts after a FROM list, when it ends the query: locking, XML, JSON. */
+  private static final String[] AFTER_FOR = {
+    "update", "share", "no", "key", "read", "fetch", "xml", "json", "browse"
+  };
+
+  /**
+   * Words after a table name that are never its alias, to JSqlParser and the databases; other words
+   * are, unless the word after them makes them a clause or a modifier (see {@link #isAlias}).
+   */
   private static final String[] NOT_ALIASES =
       concat(
           concat(CLAUSES, JOINS),
@@ -62,31 +90,19 @@ final class FastClassifier extends TokenCursor {
           "using",
           "outer",
           "set",
-          "values",
-          "value",
-          "default",
           "select",
           "with",
           "when",
-          "then",
-          "partition",
           "tablesample",
           "force",
           "use",
-          "ignore",
-          "key",
           "output",
           "apply",
-          "indexed",
           "not",
           "pivot",
           "unpivot",
           "sample",
           "as",
-          "lock",
-          "start",
-          "connect",
-          "option",
           "qualify");
 
   private static final String[] FROM = {"from"};
@@ -246,6 +262,7 @@ final class FastClassifier extends TokenCursor {
     if ("from".equals(expression(FROM))) {
       advance();
       fromList(new ArrayList<>());
+      endOfFromList();
       expression(NONE);
     }
     return finish("update", target);
@@ -258,6 +275,7 @@ final class FastClassifier extends TokenCursor {
     if (skipWord("using")) {
       fromList(new ArrayList<>());
     }
+    endOfFromList();
     expression(NONE);
     return finish("delete", target);
   }
@@ -268,6 +286,9 @@ final class FastClassifier extends TokenCursor {
     alias();
     expectWord("using");
     fromItem(new ArrayList<>());
+    if (!isWord("on")) {
+      throw UNCERTAIN;
+    }
     expression(NONE);
     return finish("merge", target);
   }
@@ -380,6 +401,7 @@ final class FastClassifier extends TokenCursor {
       if ("from".equals(stop)) {
         advance();
         fromList(items);
+        endOfFromList();
       }
       stop = expression(SET_OPERATIONS_AND_FROM);
       if (stop == null) {
@@ -402,7 +424,7 @@ final class FastClassifier extends TokenCursor {
     while (true) {
       if (skipSymbol(',')) {
         fromItem(items);
-      } else if (wordIn(JOINS) != null) {
+      } else if (wordIn(JOINS) != null || isWord("outer")) {
         while (!skipWord("join")) {
           if (wordIn(JOINS) == null && !isWord("outer")) {
             throw UNCERTAIN;
@@ -422,7 +444,35 @@ final class FastClassifier extends TokenCursor {
     }
   }
 
-  /** A table, or a parenthesised query, with its alias. */
+  /**
+   * Where a FROM list ends, what follows must end it: the end, a {@code )}, or a clause. Anything
+   * else (a table modifier this tier does not read, a word it took for a clause) may hide tables.
+   */
+  private void endOfFromList() {
+    if (atEnd() || isSymbol(')') || isSymbol(';') || wordIn(FROM_LIST_ENDS) != null) {
+      return;
+    }
+    boolean clause =
+        ((isWord("group") || isWord("order") || isWord("connect")) && nextIsWord("by"))
+            || (isWord("start") && nextIsWord("with"))
+            || (isWord("lock") && nextIsWord("in"))
+            || (isWord("option") && nextIsSymbol('('))
+            || (isWord("for") && forEndsQuery());
+    if (!clause) {
+      throw UNCERTAIN;
+    }
+  }
+
+  private boolean forEndsQuery() {
+    for (String word : AFTER_FOR) {
+      if (nextIsWord(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A table, or a parenthesised query, with its alias and modifiers. */
   private void fromItem(List<Object> items) {
     if (skipSymbol('(')) {
       if (!isWord("select")) {
@@ -438,8 +488,64 @@ final class FastClassifier extends TokenCursor {
       items.add(tableName());
     }
     alias();
+    tableModifiers();
     if (isSymbol('(')) {
       throw UNCERTAIN;
+    }
+  }
+
+  /**
+   * What may follow a table (and its alias) without naming another table, in any order: MySQL's
+   * partitions ({@code PARTITION (p1) AS x}) and index hints ({@code USE INDEX FOR JOIN (i)}), SQL
+   * Server's table hints ({@code WITH (NOLOCK)}), samples ({@code TABLESAMPLE SYSTEM (10)},
+   * Oracle's {@code SAMPLE BLOCK (5) SEED (1)}), {@code PIVOT} and {@code UNPIVOT} with their
+   * aliases. JSqlParser reads one of each at most, and not every form: where it cannot, this is
+   * what the databases read.
+   */
+  private void tableModifiers() {
+    while (true) {
+      if (isWord("partition") && nextIsSymbol('(')) {
+        advance();
+        skipParenthesised();
+        alias();
+      } else if ((isWord("use") || isWord("force") || isWord("ignore"))
+          && (nextIsWord("index") || nextIsWord("key"))) {
+        advance();
+        advance();
+        if (skipWord("for") && !skipWord("join")) {
+          if (!skipWord("order") && !skipWord("group")) {
+            throw UNCERTAIN;
+          }
+          expectWord("by");
+        }
+        skipParenthesised();
+      } else if (isWord("with") && nextIsSymbol('(')) {
+        advance();
+        skipParenthesised();
+      } else if (skipWord("tablesample")) {
+        if (isWordToken()) {
+          advance();
+        }
+        skipParenthesised();
+        if (skipWord("repeatable")) {
+          skipParenthesised();
+        }
+      } else if (skipWord("sample")) {
+        skipWord("block");
+        skipParenthesised();
+        if (skipWord("seed")) {
+          skipParenthesised();
+        }
+      } else if (skipWord("pivot") || skipWord("unpivot")) {
+        skipWord("xml");
+        if (skipWord("include") || skipWord("exclude")) {
+          expectWord("nulls");
+        }
+        skipParenthesised();
+        alias();
+      } else {
+        return;
+      }
     }
   }
 
@@ -466,9 +572,43 @@ final class FastClassifier extends TokenCursor {
   private void alias() {
     if (skipWord("as")) {
       nameAsWritten();
-    } else if (isQuoted() || (isWordToken() && wordIn(NOT_ALIASES) == null)) {
+    } else if (isQuoted() || isAlias()) {
       advance();
     }
+  }
+
+  /**
+   * Whether the current word is the alias of the table before it: a word that is not reserved is,
+   * as JSqlParser and the databases read it ({@code FROM a value, b}), unless the next word makes
+   * it a clause or a table modifier ({@code START WITH}, {@code PARTITION (p1)}, {@code KEY (id)}).
+   */
+  private boolean isAlias() {
+    if (!isWordToken() || wordIn(NOT_ALIASES) != null) {
+      return false;
+    }
+    if (isWord("start")) {
+      return !nextIsWord("with");
+    }
+    if (isWord("connect") || isWord("indexed")) {
+      return !nextIsWord("by");
+    }
+    if (isWord("lock")) {
+      return !nextIsWord("in");
+    }
+    if (isWord("ignore")) {
+      return !nextIsWord("index") && !nextIsWord("key");
+    }
+    if (isWord("default")) {
+      return !nextIsWord("values");
+    }
+    if (isWord("option")
+        || isWord("key")
+        || isWord("partition")
+        || isWord("value")
+        || isWord("values")) {
+      return !nextIsSymbol('(');
+    }
+    return true;
   }
 
   /**

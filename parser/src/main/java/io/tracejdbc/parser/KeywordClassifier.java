@@ -1,7 +1,9 @@
 package io.tracejdbc.parser;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +47,9 @@ final class KeywordClassifier {
   private final String sanitizedSql;
   private final SqlTokens tokens;
 
+  /** The queries of the statement's common table expressions, by lower-case unquoted name. */
+  private Map<String, String> ctes = Map.of();
+
   private KeywordClassifier(String sanitizedSql) {
     this.sanitizedSql = sanitizedSql;
     this.tokens = new SqlTokens(sanitizedSql);
@@ -66,6 +71,7 @@ final class KeywordClassifier {
       return result(TEXTCLAUSE, null);
     }
     if (verb.equals("with")) {
+      ctes = tokens.commonTableExpressions();
       verb = mainVerbAfterWith();
       if (verb == null) {
         return result(TEXTCLAUSE, null);
@@ -87,7 +93,7 @@ final class KeywordClassifier {
       case "delete":
         return result(verb, tokens.nameAfter("from", 8));
       case "select":
-        return result(verb, tokens.nameAfterTopLevelFrom());
+        return result(verb, firstTable(tokens, new HashSet<>()));
       case "truncate":
         tokens.skipWord("table");
         tokens.skipWord("only");
@@ -115,6 +121,19 @@ final class KeywordClassifier {
       }
     }
     tokens.skipSymbols('(');
+  }
+
+  /**
+   * The first table of the query {@code query} reads, after its first {@code FROM}: a common table
+   * expression's name leads into its query, once, as {@link FirstTableFinder} does.
+   */
+  private String firstTable(SqlTokens query, Set<String> entered) {
+    String name = query.nameAfterTopLevelFrom();
+    String key = name == null ? null : name.toLowerCase(Locale.ROOT);
+    if (key == null || !ctes.containsKey(key)) {
+      return name;
+    }
+    return entered.add(key) ? firstTable(new SqlTokens(ctes.get(key)), entered) : null;
   }
 
   /** The first of SELECT, INSERT, ... outside the parentheses of the CTE definitions. */

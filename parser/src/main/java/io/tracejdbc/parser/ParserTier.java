@@ -13,12 +13,11 @@ final class ParserTier {
   /**
    * The classification of {@code sanitized} as JSqlParser reads it, or null when it cannot read it
    * or reads a kind of statement without a name here. {@code original}, the text before sanitizing
-   * (null if none), is parsed when the sanitized text is not: JSqlParser reads some DDL only with
-   * its literals, as in {@code VARCHAR(255)}.
+   * (null if none), is parsed when the sanitized text is not and {@link #parsesOriginal} says so.
    */
   static SqlInfo classify(String sanitized, String original) {
     Statement statement = parse(sanitized);
-    if (statement == null && original != null && original.length() <= SqlClassifier.PARSE_LIMIT) {
+    if (statement == null && parsesOriginal(sanitized, original)) {
       statement = parse(original);
     }
     String operation = statement == null ? null : StatementNames.of(statement);
@@ -26,6 +25,19 @@ final class ParserTier {
       return null;
     }
     return new SqlInfo(operation, StatementTables.of(statement), sanitized);
+  }
+
+  /**
+   * Whether {@code original} is worth a parse after {@code sanitized} failed one: JSqlParser reads
+   * some statements only with their literals ({@code VARCHAR(255)}, {@code TABLESAMPLE SYSTEM
+   * (10)}), but a sanitized text without a {@code ?} replaced none, and its original, the same
+   * tokens respaced, would fail again. The original must be within the limits too.
+   */
+  static boolean parsesOriginal(String sanitized, String original) {
+    return original != null
+        && sanitized.indexOf('?') >= 0
+        && original.length() <= SqlClassifier.PARSE_LIMIT
+        && SqlClassifier.nestsWithinLimit(original);
   }
 
   /** Parses on the calling thread: {@code CCJSqlParserUtil.parse} would start a thread per call. */

@@ -21,12 +21,18 @@ import java.util.List;
  */
 public final class SqlClassifier {
   /**
-   * Longer sanitized statements skip JSqlParser, whose cost grows with length: about 1 us per
-   * character for typical SQL, 2 us for multi-row VALUES (measured on JSqlParser 5.4).
+   * Longer sanitized texts skip JSqlParser, whose cost grows with length: about 1 us per character
+   * for typical SQL, 2 us for multi-row VALUES (measured on JSqlParser 5.4). The fast tier reads
+   * them.
    */
   static final int PARSE_LIMIT = 4096;
 
-  /** Deeper parenthesis nesting skips JSqlParser: 64 levels cost it 1.5 ms, 500 levels 150 ms. */
+  /**
+   * Deeper nesting of parentheses and brackets skips both tiers, whose readers recurse on it:
+   * JSqlParser's cost grows steeply with depth (64 parentheses cost it 1.5 ms, 500 cost 150 ms,
+   * 2,000 unclosed brackets up to a second; measured on JSqlParser 5.4), other nesting (CASE,
+   * operators) costs it no more than length does.
+   */
   static final int NESTING_LIMIT = 32;
 
   /** Entries of each cache level: 10,000 statements in use fit. */
@@ -163,6 +169,25 @@ public final class SqlClassifier {
   }
 
   /**
+   * Whether the tiers may read {@code text}: parentheses and brackets nest in it no deeper than
+   * {@link #NESTING_LIMIT}. (Its length is JSqlParser's concern only: see {@link #PARSE_LIMIT}.)
+   */
+  static boolean nestsWithinLimit(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') {
+        if (++depth > NESTING_LIMIT) {
+          return false;
+        }
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Caches {@code sql} as given when it cannot flood level one: a text without literals or comments
    * is its statement's only form, and any other text enters on its second sight in a row for its
    * sanitized form (a text whose literals change with every call never does).
@@ -193,18 +218,6 @@ public final class SqlClassifier {
   }
 
   private static boolean isCheapToParse(String sanitized) {
-    if (sanitized.length() > PARSE_LIMIT) {
-      return false;
-    }
-    int depth = 0;
-    for (int i = 0; i < sanitized.length(); i++) {
-      char c = sanitized.charAt(i);
-      if (c == '(' && ++depth > NESTING_LIMIT) {
-        return false;
-      } else if (c == ')') {
-        depth--;
-      }
-    }
-    return true;
+    return nestsWithinLimit(sanitized);
   }
 }

@@ -7,8 +7,10 @@ import io.tracejdbc.parser.SqlClassifier.Dialect;
  * and comments as the dialect's database does: every literal becomes {@code ?}, comments are
  * dropped, whitespace runs collapse to one space, {@code IN (?, ?, ...)} collapses to {@code IN
  * (?)}. Identifiers (quoted or not) and placeholders ({@code ?}, {@code $1}, {@code :name}) are
- * kept. After {@code CREATE USER} or {@code ALTER ROLE} and the like, whose passwords may be
- * written unquoted, the rest of the text becomes one {@code ?}.
+ * kept. Passwords may be written unquoted: after {@code CREATE USER} or {@code ALTER ROLE} and the
+ * like, and after {@code IDENTIFIED} or {@code PASSWORD =} in the other statements that set one
+ * ({@code CREATE DATABASE LINK}, {@code GRANT}, {@code CREATE LOGIN}, ...), the rest of the text
+ * becomes one {@code ?}.
  *
  * <p>Most characters are copied as they come, in one tight loop whose body stays small (copy,
  * space, or leave it), so the JIT compiles it the same way whatever the mix of statements; the
@@ -95,6 +97,8 @@ final class SqlSanitizer {
   private final boolean doubledBrackets;
   private final boolean moneyLiterals;
   private final boolean alternativeQuoting;
+  private final boolean slashComments;
+  private final boolean continuedStrings;
 
   /** Whether a literal or a comment was dropped: the output is not the input respaced. */
   private boolean removedText;
@@ -117,6 +121,8 @@ final class SqlSanitizer {
     this.doubledBrackets = dialect == Dialect.SQLSERVER;
     this.moneyLiterals = dialect == Dialect.SQLSERVER || unknown;
     this.alternativeQuoting = dialect == Dialect.STANDARD || unknown;
+    this.slashComments = dialect == Dialect.STANDARD;
+    this.continuedStrings = escapeStrings;
   }
 
   static String sanitize(String sql, Dialect dialect) {
@@ -153,7 +159,7 @@ final class SqlSanitizer {
       }
     }
     this.o = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
-    maskUserStatements();
+    maskPasswords();
     return this.o == in.length && !removedText && !respaced ? sql : new String(out, 0, this.o);
   }
 
@@ -189,6 +195,9 @@ final class SqlSanitizer {
       case SLASH:
         if (unknown && i + 1 < length && in[i + 1] == '/') {
           return unknownLineComment(i, i + 2);
+        }
+        if (slashComments && i + 1 < length && in[i + 1] == '/') {
+          return lineComment(i + 2);
         }
         return i + 1 < length && in[i + 1] == '*' ? blockComment(i) : copy(i);
       case HASH:
@@ -309,7 +318,7 @@ final class SqlSanitizer {
         return end;
       }
     }
-    int end = endOfQuoted(i + 1, quote, mysql, true);
+    int end = stringEnd(i + 1, quote, mysql);
     int wordEnd = o > 0 && out[o - 1] == ' ' ? o - 1 : o;
     int wordStart = wordStart(wordEnd);
     if (isTypedLiteralPrefix(wordStart, wordEnd)) {
@@ -328,7 +337,7 @@ final class SqlSanitizer {
     int wordLength = o - wordStart;
     char close = in[quote];
     if (out[wordStart] == '_') {
-      return endOfQuoted(quote + 1, close, mysql, true);
+      return stringEnd(quote + 1, close, mysql);
     }
     char first = (char) (out[wordStart] | 0x20);
     if (wordLength == 1) {
@@ -336,9 +345,9 @@ final class SqlSanitizer {
         case 'n':
         case 'x':
         case 'b':
-          return endOfQuoted(quote + 1, close, mysql, true);
+          return stringEnd(quote + 1, close, mysql);
         case 'e':
-          return endOfQuoted(quote + 1, close, mysql || escapeStrings, true);
+          return stringEnd(quote + 1, close, mysql || escapeStrings);
         case 'q':
           return alternativeQuoting && close == '\'' ? alternativeQuotedEnd(quote + 1) : -1;
         default:
@@ -373,6 +382,43 @@ final class SqlSanitizer {
       }
     }
     return length;
+  }
+
+  /**
+   * The index after a string whose text starts at {@code from}, with its continuations: PostgreSQL
+   * and the standard read {@code 'a'}, whitespace holding a newline, and {@code 'b'} as one string,
+   * read throughout as its first part is ({@code E'a'} newline {@code 'it\\'s'}).
+   */
+  private int stringEnd(int from, char close, boolean backslashEscapes) {
+    int end = endOfQuoted(from, close, backslashEscapes, true);
+    if (continuedStrings && close == '\'') {
+      int next;
+      while (end < length && (next = continuationQuote(end)) >= 0) {
+        end = endOfQuoted(next + 1, close, backslashEscapes, true);
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The quote that continues a string ended at {@code from}: after spaces and {@code --} comments
+   * holding at least one newline, as PostgreSQL's lexer reads them; else -1.
+   */
+  private int continuationQuote(int from) {
+    boolean newline = false;
+    for (int i = from; i < length; i++) {
+      char c = in[i];
+      if (c == '\n' || c == '\r') {
+        newline = true;
+      } else if (c == '-' && i + 1 < length && in[i + 1] == '-') {
+        while (i + 1 < length && in[i + 1] != '\n' && in[i + 1] != '\r') {
+          i++;
+        }
+      } else if (c != ' ' && c != '\t' && c != '\f' && c != 0x0B) {
+        return c == '\'' && newline ? i : -1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -774,35 +820,78 @@ final class SqlSanitizer {
   }
 
   /**
-   * After {@code CREATE USER}, {@code ALTER USER}, {@code CREATE ROLE} or {@code ALTER ROLE}
-   * starting a statement, the rest of the output becomes one {@code ?}: a password may be written
-   * there unquoted ({@code IDENTIFIED BY secret}).
+   * Masks passwords, which may be written unquoted: in each statement that may set one, the rest of
+   * the output becomes one {@code ?} after {@code CREATE USER}, {@code ALTER USER}, {@code CREATE
+   * ROLE} or {@code ALTER ROLE} ({@code IDENTIFIED BY secret}, {@code PASSWORD secret}), and after
+   * the first {@code IDENTIFIED} or {@code PASSWORD =} elsewhere (Oracle's {@code CREATE DATABASE
+   * LINK ... IDENTIFIED BY secret} and {@code GRANT ... IDENTIFIED BY secret}, SQL Server's {@code
+   * CREATE LOGIN ... PASSWORD = ...}). Only statements led by a verb that sets passwords are read
+   * through, so the statements applications run cost one word.
    */
-  private void maskUserStatements() {
+  private void maskPasswords() {
     int start = 0;
     while (start >= 0) {
-      if (maskUserStatementAt(start)) {
+      int end = severalStatements ? indexOf(';', start) : -1;
+      if (maskPasswordIn(start, end < 0 ? o : end)) {
         return;
       }
-      start = severalStatements ? indexOf(';', start) : -1;
-      start = start < 0 ? -1 : start + 1;
+      start = end < 0 ? -1 : end + 1;
     }
   }
 
-  private boolean maskUserStatementAt(int start) {
+  /** Masks a password in the statement at [start, end) of the output; whether it did. */
+  private boolean maskPasswordIn(int start, int end) {
     int verb = start < o && out[start] == ' ' ? start + 1 : start;
     int verbEnd = wordEnd(verb);
+    if (!setsPasswords(verb, verbEnd)) {
+      return false;
+    }
     boolean createOrAlter =
         (verbEnd - verb == 6 && is(verb, "create")) || (verbEnd - verb == 5 && is(verb, "alter"));
-    if (!createOrAlter || verbEnd >= o || out[verbEnd] != ' ') {
-      return false;
+    if (createOrAlter && verbEnd < o && out[verbEnd] == ' ') {
+      int kind = verbEnd + 1;
+      int kindEnd = wordEnd(kind);
+      if (kindEnd - kind == 4 && (is(kind, "user") || is(kind, "role"))) {
+        return maskAfter(kindEnd);
+      }
     }
-    int kind = verbEnd + 1;
-    int kindEnd = wordEnd(kind);
-    if (kindEnd - kind != 4 || !(is(kind, "user") || is(kind, "role"))) {
-      return false;
+    for (int i = verbEnd; i < end; i++) {
+      if (isNamePart(out[i]) && !isNamePart(out[i - 1])) {
+        int wordEnd = wordEnd(i);
+        if ((wordEnd - i == 10 && is(i, "identified"))
+            || (wordEnd - i == 8 && is(i, "password") && followedByEquals(wordEnd))) {
+          return maskAfter(wordEnd);
+        }
+        i = wordEnd;
+      }
     }
-    o = kindEnd;
+    return false;
+  }
+
+  /** CREATE, ALTER, GRANT, SET (Oracle's SET ROLE), ADMINISTER (Oracle's key store). */
+  private boolean setsPasswords(int start, int end) {
+    switch (end - start) {
+      case 3:
+        return is(start, "set");
+      case 5:
+        return is(start, "alter") || is(start, "grant");
+      case 6:
+        return is(start, "create");
+      case 10:
+        return is(start, "administer");
+      default:
+        return false;
+    }
+  }
+
+  private boolean followedByEquals(int wordEnd) {
+    int next = wordEnd < o && out[wordEnd] == ' ' ? wordEnd + 1 : wordEnd;
+    return next < o && out[next] == '=';
+  }
+
+  /** The output ends after the word ending at {@code wordEnd}, with one {@code ?}. */
+  private boolean maskAfter(int wordEnd) {
+    o = wordEnd;
     out[o++] = ' ';
     out[o++] = '?';
     removedText = true;

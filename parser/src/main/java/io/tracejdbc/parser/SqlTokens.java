@@ -1,6 +1,8 @@
 package io.tracejdbc.parser;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,25 +84,77 @@ final class SqlTokens {
   }
 
   /**
-   * Consumes a possibly qualified, possibly quoted name ({@code "public"."users"}) and returns it
-   * unquoted; null if no name is next.
+   * Consumes a possibly qualified, possibly quoted name ({@code "public"."users"}, {@code public .
+   * users}, Oracle's {@code employees@remote}) and returns it unquoted, without spaces; null if no
+   * name is next.
    */
   String name() {
     if (kind != Kind.WORD && kind != Kind.QUOTED) {
       return null;
     }
+    StringBuilder name = new StringBuilder(Identifiers.unquote(sql.substring(start, end)));
     int nameEnd = end;
-    while (nameEnd + 1 < sql.length() && sql.charAt(nameEnd) == '.') {
-      int partEnd = endOfPart(nameEnd + 1);
-      if (partEnd == nameEnd + 1) {
+    while (true) {
+      int separator = skipSpace(nameEnd);
+      char c = separator < sql.length() ? sql.charAt(separator) : ' ';
+      if (c != '.' && !(c == '@' && separator == nameEnd)) {
         break;
       }
+      int part = c == '.' ? skipSpace(separator + 1) : separator + 1;
+      int partEnd = part < sql.length() ? endOfPart(part) : part;
+      if (partEnd == part) {
+        break;
+      }
+      name.append(c).append(Identifiers.unquote(sql.substring(part, partEnd)));
       nameEnd = partEnd;
     }
-    String name = Identifiers.unquote(sql.substring(start, nameEnd));
     pos = nameEnd;
     advance();
-    return name;
+    return name.toString();
+  }
+
+  /**
+   * Consumes the common table expressions of a {@code WITH} already read, up to the statement they
+   * serve, and returns each one's query text by its name, unquoted in lower case; stops where the
+   * text is not what they look like.
+   */
+  Map<String, String> commonTableExpressions() {
+    Map<String, String> queries = new HashMap<>();
+    skipWord("recursive");
+    do {
+      String name = name();
+      if (name == null) {
+        break;
+      }
+      if (kind == Kind.SYMBOL && sql.charAt(start) == '(') {
+        skipParenthesised();
+      }
+      skipWord("as");
+      skipWord("not");
+      skipWord("materialized");
+      if (kind != Kind.SYMBOL || sql.charAt(start) != '(') {
+        break;
+      }
+      int open = start;
+      int close = skipParenthesised();
+      queries.put(name.toLowerCase(Locale.ROOT), sql.substring(open + 1, close));
+    } while (skipSymbol(','));
+    return queries;
+  }
+
+  /**
+   * Consumes a parenthesised group whose {@code (} is current, and its {@code )}; returns where
+   * that {@code )} is (the end of the text if none).
+   */
+  private int skipParenthesised() {
+    int depth = 0;
+    int close;
+    do {
+      close = start;
+      depth += depthChange();
+      advance();
+    } while (depth > 0 && kind != Kind.END);
+    return depth > 0 ? sql.length() : close;
   }
 
   /**
@@ -119,12 +173,23 @@ final class SqlTokens {
   }
 
   /**
-   * The name after the first {@code FROM} outside parentheses, so not {@code EXTRACT(YEAR FROM x)}.
+   * The name after the first {@code FROM} outside parentheses, so not {@code EXTRACT(YEAR FROM x)};
+   * where a query in parentheses follows it ({@code FROM (SELECT ... FROM t) x}), the name after
+   * that query's own first {@code FROM}.
    */
   String nameAfterTopLevelFrom() {
     int depth = 0;
-    while (kind != Kind.END) {
-      if (depth == 0 && skipWord("from")) {
+    int level = 0;
+    while (kind != Kind.END && depth >= level) {
+      if (depth == level && skipWord("from")) {
+        while (kind == Kind.SYMBOL && sql.charAt(start) == '(') {
+          advance();
+          depth++;
+        }
+        if (depth > level && (isWord("select") || isWord("with"))) {
+          level = depth;
+          continue;
+        }
         skipWord("only");
         return name();
       }
@@ -132,6 +197,10 @@ final class SqlTokens {
       advance();
     }
     return null;
+  }
+
+  private int skipSpace(int i) {
+    return i < sql.length() && sql.charAt(i) == ' ' ? i + 1 : i;
   }
 
   private boolean isWord(String word) {

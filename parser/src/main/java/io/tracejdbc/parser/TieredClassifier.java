@@ -20,18 +20,20 @@ final class TieredClassifier {
 
   /**
    * {@code sanitized}, of one statement or several, classified by the tiers; {@code original} is
-   * the text before sanitizing.
+   * the text before sanitizing. JSqlParser reads no text longer than {@link
+   * SqlClassifier#PARSE_LIMIT}, nor any statement of one.
    */
   static SqlInfo classify(String sanitized, String original) {
     List<String> statements = StatementSplitter.split(sanitized);
     if (statements.isEmpty()) {
       return new SqlInfo(KeywordClassifier.TEXTCLAUSE, List.of(), sanitized);
     }
+    boolean parse = sanitized.length() <= SqlClassifier.PARSE_LIMIT;
     if (statements.size() > 1) {
-      return classifyScript(sanitized, statements);
+      return classifyScript(sanitized, statements, parse);
     }
     String statement = statements.get(0);
-    SqlInfo info = classifyStatement(statement, original);
+    SqlInfo info = classifyStatement(statement, original, parse);
     return statement.equals(sanitized)
         ? info
         : new SqlInfo(info.operation(), info.tables(), sanitized);
@@ -42,9 +44,9 @@ final class TieredClassifier {
    * keywords'. Where JSqlParser reads a statement the fast tier answers, the two answers are the
    * same (the oracle test holds the fast tier to that), so asking it first only saves the parse.
    */
-  private static SqlInfo classifyStatement(String statement, String original) {
+  private static SqlInfo classifyStatement(String statement, String original, boolean parse) {
     SqlInfo info = fast(statement);
-    if (info == null) {
+    if (info == null && parse) {
       info = parsed(statement, original);
     }
     return info != null ? info : KeywordClassifier.classify(statement);
@@ -63,11 +65,11 @@ final class TieredClassifier {
    * Several statements in one string, named as a batch of them is: after their kind when they share
    * one (with their tables), else {@code batch}.
    */
-  private static SqlInfo classifyScript(String sanitized, List<String> statements) {
+  private static SqlInfo classifyScript(String sanitized, List<String> statements, boolean parse) {
     String operation = null;
     Set<String> tables = new LinkedHashSet<>();
     for (String statement : statements) {
-      SqlInfo info = classifyStatement(statement, null);
+      SqlInfo info = classifyStatement(statement, null, parse);
       if (operation == null) {
         operation = info.operation();
       } else if (!operation.equals(info.operation())) {

@@ -122,6 +122,29 @@ abstract class TokenCursor {
     return true;
   }
 
+  /** Whether the token after the current one is the word {@code lowerCase}, ignoring case. */
+  final boolean nextIsWord(String lowerCase) {
+    int current = start;
+    int currentEnd = end;
+    int currentPrevious = previousEnd;
+    advance();
+    boolean is = isWord(lowerCase);
+    pos = currentEnd;
+    start = current;
+    end = currentEnd;
+    previousEnd = currentPrevious;
+    return is;
+  }
+
+  /** Whether the token after the current one is {@code symbol}. */
+  final boolean nextIsSymbol(char symbol) {
+    int i = end;
+    while (i < length && sql.charAt(i) == ' ') {
+      i++;
+    }
+    return i < length && sql.charAt(i) == symbol;
+  }
+
   final boolean skipWord(String lowerCase) {
     if (isWord(lowerCase)) {
       advance();
@@ -163,24 +186,69 @@ abstract class TokenCursor {
         || (c >= 128 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c)));
   }
 
-  /** A possibly qualified, possibly quoted name ({@code "public"."users"}). */
+  /**
+   * A possibly qualified, possibly quoted name ({@code "public"."users"}, {@code public . users}),
+   * with Oracle's database link if any ({@code employees@remote}): as written, without the spaces
+   * around its dots, as JSqlParser reports it.
+   */
   final QueryShape.Name name() {
     int nameStart = start;
     nameAsWritten();
     boolean qualified = false;
-    while (isSymbol('.') && start == previousEnd) {
+    boolean spaced = false;
+    while (isSymbol('.')) {
+      spaced |= start != previousEnd;
       advance();
-      if (start != previousEnd) {
-        throw UNCERTAIN;
-      }
+      spaced |= start != previousEnd;
       nameAsWritten();
       qualified = true;
     }
-    if (isSymbol(':')) {
-      // JSqlParser reads "a :b" as a name in parts, as Informix's database:table
+    if (isSymbol('@') && start == previousEnd) {
+      char last = sql.charAt(start - 1);
+      if (last == '"' || last == '`') {
+        // JSqlParser cannot read a quoted name with a link
+        throw UNCERTAIN;
+      }
+      advance();
+      if (start != previousEnd || !isWordToken()) {
+        throw UNCERTAIN;
+      }
+      advance();
+      while (isSymbol('.')) {
+        spaced |= start != previousEnd;
+        advance();
+        spaced |= start != previousEnd;
+        if (!isWordToken()) {
+          throw UNCERTAIN;
+        }
+        advance();
+      }
+    }
+    if (isSymbol(':') || isSymbol('@')) {
+      // JSqlParser reads "a :b" as a name in parts, as Informix's database:table, and "a @b" or
+      // "a@b@c" in ways of its own
       throw UNCERTAIN;
     }
-    return new QueryShape.Name(sql.substring(nameStart, previousEnd), qualified);
+    String written = sql.substring(nameStart, previousEnd);
+    return new QueryShape.Name(spaced ? withoutSpacesAroundDots(written) : written, qualified);
+  }
+
+  /** {@code a . "b c"} as {@code a."b c"}: the spaces outside quotes go. */
+  private static String withoutSpacesAroundDots(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    char quote = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '`') {
+        quote = c;
+      } else if (c == ' ') {
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** One part of a name: a word or a quoted name; returns it as written. */

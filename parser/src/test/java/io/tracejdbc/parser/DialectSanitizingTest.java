@@ -166,6 +166,88 @@ class DialectSanitizingTest {
   }
 
   @Test
+  void aPasswordAfterIdentifiedIsMaskedInEveryStatementThatSetsOne() {
+    assertThat(
+            sanitized(
+                "CREATE DATABASE LINK remote CONNECT TO scott IDENTIFIED BY tiger USING 'db'",
+                Dialect.STANDARD))
+        .isEqualTo("CREATE DATABASE LINK remote CONNECT TO scott IDENTIFIED ?");
+    assertThat(
+            sanitized(
+                "create public database link r connect to s identified by \"T1ger#\" using 'x'",
+                Dialect.STANDARD))
+        .isEqualTo("create public database link r connect to s identified ?");
+    assertThat(sanitized("GRANT CONNECT TO scott IDENTIFIED BY tiger", Dialect.STANDARD))
+        .isEqualTo("GRANT CONNECT TO scott IDENTIFIED ?");
+    assertThat(sanitized("SET ROLE approver IDENTIFIED BY tiger", Dialect.STANDARD))
+        .isEqualTo("SET ROLE approver IDENTIFIED ?");
+    assertThat(
+            sanitized(
+                "ADMINISTER KEY MANAGEMENT SET KEY IDENTIFIED BY tiger WITH BACKUP",
+                Dialect.STANDARD))
+        .isEqualTo("ADMINISTER KEY MANAGEMENT SET KEY IDENTIFIED ?");
+    assertThat(
+            sanitized(
+                "GRANT ALL ON db.* TO 'app'@'%' IDENTIFIED WITH caching_sha2_password AS 'h'",
+                Dialect.MYSQL))
+        .isEqualTo("GRANT ALL ON db.* TO ?@? IDENTIFIED ?");
+  }
+
+  @Test
+  void aPasswordAfterPasswordEqualsIsMasked() {
+    assertThat(
+            sanitized(
+                "CREATE LOGIN app WITH PASSWORD = tiger, CHECK_POLICY = OFF", Dialect.SQLSERVER))
+        .isEqualTo("CREATE LOGIN app WITH PASSWORD ?");
+    assertThat(
+            sanitized("ALTER LOGIN app WITH PASSWORD=tiger OLD_PASSWORD=lion", Dialect.SQLSERVER))
+        .isEqualTo("ALTER LOGIN app WITH PASSWORD ?");
+  }
+
+  @Test
+  void aPasswordInALaterStatementOfAStringIsMasked() {
+    assertThat(sanitized("SELECT 1; GRANT dba TO scott IDENTIFIED BY tiger", Dialect.STANDARD))
+        .isEqualTo("SELECT ?; GRANT dba TO scott IDENTIFIED ?");
+  }
+
+  @Test
+  void aColumnNamedPasswordIsNotAPasswordClause() {
+    assertThat(
+            sanitized(
+                "CREATE TABLE accounts (id INT, password VARCHAR(100), identified_at DATE)",
+                Dialect.STANDARD))
+        .isEqualTo("CREATE TABLE accounts (id INT, password VARCHAR(?), identified_at DATE)");
+    assertThat(sanitized("SELECT password FROM accounts WHERE identified = ?", Dialect.STANDARD))
+        .isEqualTo("SELECT password FROM accounts WHERE identified = ?");
+  }
+
+  @Test
+  void h2ReadsDoubleSlashAsALineComment() {
+    assertThat(
+            sanitized(
+                "SELECT a // the owner's note\nFROM t WHERE b = 'SECRET-VALUE'", Dialect.STANDARD))
+        .isEqualTo("SELECT a FROM t WHERE b = ?");
+  }
+
+  @Test
+  void doubleSlashIsNoCommentWhereTheDatabaseReadsItAsAnOperator() {
+    assertThat(sanitized("SELECT a // b FROM t", Dialect.POSTGRESQL))
+        .isEqualTo("SELECT a // b FROM t");
+  }
+
+  @Test
+  void postgresqlContinuesAnEscapeStringAcrossANewline() {
+    for (Dialect dialect : new Dialect[] {Dialect.POSTGRESQL, Dialect.STANDARD}) {
+      assertThat(sanitized("SELECT E'a'\n'it\\'s SECRET', 'b' FROM t", dialect))
+          .as(dialect.name())
+          .isEqualTo("SELECT ?, ? FROM t");
+      assertThat(sanitized("SELECT E'a' -- note\n  -- more\n'it\\'s SECRET', 'b' FROM t", dialect))
+          .as(dialect.name())
+          .isEqualTo("SELECT ?, ? FROM t");
+    }
+  }
+
+  @Test
   void anUnknownDatabaseReadsPlainSqlAsStandardSqlIsRead() {
     assertThat(
             sanitized(
@@ -202,6 +284,14 @@ class DialectSanitizingTest {
           .doesNotContain("FROM t")
           .endsWith("?");
     }
+  }
+
+  @Test
+  void aStringContinuedAcrossANewlineIsOneLiteral() {
+    assertThat(sanitized("SELECT 'a'\n  'b' FROM t", Dialect.POSTGRESQL))
+        .isEqualTo("SELECT ? FROM t");
+    assertThat(sanitized("SELECT 'a' /* no */\n'b' FROM t", Dialect.POSTGRESQL))
+        .isEqualTo("SELECT ? ? FROM t");
   }
 
   @Test

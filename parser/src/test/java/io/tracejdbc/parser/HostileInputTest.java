@@ -42,6 +42,39 @@ class HostileInputTest {
   }
 
   @Test
+  void twoThousandUnclosedBracketsAreClassifiedWithoutJsqlParser() {
+    String sql = "SELECT " + "a[".repeat(2_000);
+
+    assertThat(SqlClassifier.nestsWithinLimit(sql)).isFalse();
+    assertThat(SqlClassifier.classify(sql).operation()).isEqualTo("select");
+  }
+
+  @Test
+  void bracketsAndParenthesesCountAsOneNesting() {
+    assertThat(SqlClassifier.nestsWithinLimit("SELECT " + "f(a[".repeat(17))).isFalse();
+    assertThat(SqlClassifier.nestsWithinLimit("SELECT " + "a[1]".repeat(500) + "(".repeat(32)))
+        .isTrue();
+  }
+
+  @Test
+  void theOriginalTextIsParsedAgainOnlyWhereItsLiteralsMayMatter() {
+    // the same tokens respaced: JSqlParser would fail on them again
+    assertThat(ParserTier.parsesOriginal("SELECT a[ FROM t", "SELECT a[\nFROM t /* x */"))
+        .isFalse();
+    assertThat(
+            ParserTier.parsesOriginal(
+                "CREATE TABLE t (a VARCHAR(?))", "CREATE TABLE t (a VARCHAR(255))"))
+        .isTrue();
+    // the original within the limits too
+    assertThat(
+            ParserTier.parsesOriginal(
+                "SELECT ? FROM t", "SELECT '" + "x".repeat(SqlClassifier.PARSE_LIMIT) + "' FROM t"))
+        .isFalse();
+    assertThat(ParserTier.parsesOriginal("SELECT ?", "SELECT 'it\\'s" + "(".repeat(40) + "'"))
+        .isFalse();
+  }
+
+  @Test
   void unterminatedLiteralsAndCommentsRunToTheEnd() {
     for (String sql :
         new String[] {

@@ -11,11 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Random statements from a grammar of every literal form each dialect has, identifiers (plain and
- * quoted), comments and operators. Keywords and identifiers are lower case without digits, and
- * every literal and comment holds upper-case letters or digits, so the property is simple: the
- * sanitized text (what {@link SqlInfo#sanitizedSql()} reports) holds no upper-case letter and no
- * digit, and every identifier as written.
+ * Random statements from a grammar of every literal form each dialect has (strings continued across
+ * a newline too), identifiers (plain and quoted), comments (H2's {@code //} too) and operators.
+ * Keywords and identifiers are lower case without digits, and every literal and comment holds
+ * upper-case letters or digits, so the property is simple: the sanitized text (what {@link
+ * SqlInfo#sanitizedSql()} reports) holds no upper-case letter and no digit, and every identifier as
+ * written.
  */
 class SanitizerFuzzTest {
   private static final int STATEMENTS = 4_000;
@@ -117,9 +118,19 @@ class SanitizerFuzzTest {
     Statement(Dialect dialect, Random random) {
       this.dialect = dialect;
       this.random = random;
+      boolean continuesStrings = dialect == Dialect.POSTGRESQL || dialect == Dialect.STANDARD;
+      boolean afterString = false;
       StringBuilder sql = new StringBuilder();
       for (int tokens = 1 + random.nextInt(30); tokens > 0; tokens--) {
-        sql.append(token()).append(whitespace());
+        String token = token();
+        if (continuesStrings && afterString && token.startsWith("'")) {
+          // else the database reads the two strings as one, which continued() generates on purpose
+          sql.append("|| ");
+        }
+        if (!token.startsWith("--")) {
+          afterString = token.endsWith("'");
+        }
+        sql.append(token).append(whitespace());
       }
       this.sql = sql.toString();
     }
@@ -178,7 +189,9 @@ class SanitizerFuzzTest {
       String text = content("*/").replace("\n", " ").replace("\r", " ");
       switch (random.nextInt(4)) {
         case 0:
-          return "-- " + text + "\n";
+          return (dialect == Dialect.STANDARD && random.nextBoolean() ? "// " : "-- ")
+              + text
+              + "\n";
         case 1:
           return dialect == Dialect.MYSQL ? "# " + text + "\n" : "/*" + text + "*/";
         case 2:
@@ -190,7 +203,7 @@ class SanitizerFuzzTest {
     }
 
     private String literal() {
-      switch (random.nextInt(dialect == Dialect.MYSQL ? 16 : 14)) {
+      switch (random.nextInt(dialect == Dialect.MYSQL ? 16 : 15)) {
         case 0:
           return String.valueOf(random.nextInt(100_000));
         case 1:
@@ -217,12 +230,30 @@ class SanitizerFuzzTest {
         case 9:
           return dialect == Dialect.SQLSERVER ? "$" + random.nextInt(100) + ".5" : "-7";
         case 14:
-          return escapedString('"');
+          return dialect == Dialect.MYSQL ? escapedString('"') : continued();
         case 15:
           return "_utf8mb4" + escapedString('\'');
         default:
           return dialect == Dialect.MYSQL ? escapedString('\'') : standardString();
       }
+    }
+
+    /**
+     * Where strings continue across a newline (PostgreSQL, the standard): two or three parts, read
+     * as the first is, an {@code E'..'} with backslash escapes in every part.
+     */
+    private String continued() {
+      if (dialect != Dialect.POSTGRESQL && dialect != Dialect.STANDARD) {
+        return standardString();
+      }
+      boolean escapes = random.nextBoolean();
+      StringBuilder text =
+          new StringBuilder(escapes ? "E" + escapedString('\'') : standardString());
+      for (int n = 1 + random.nextInt(2); n > 0; n--) {
+        text.append(pick(new String[] {"\n", " \n\t", "\r\n", " -- " + content("\r\n") + "\n"}))
+            .append(escapes ? escapedString('\'') : standardString());
+      }
+      return text.toString();
     }
 
     /** A string as the dialect reads plain strings: doubled quotes, backslashes as they come. */

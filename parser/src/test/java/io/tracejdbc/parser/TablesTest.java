@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
  * {@link SqlInfo#tables()}: the first table touched first, the others after, unquoted, once each.
  */
 class TablesTest {
+  private static final String TOO_LONG_TO_PARSE =
+      " AND x = y".repeat(SqlClassifier.PARSE_LIMIT / 10);
 
   private static Iterable<String> tables(String sql) {
     return SqlClassifier.classify(sql).tables();
@@ -107,11 +109,73 @@ class TablesTest {
 
   @Test
   void theKeywordFallbackSkipsFromInsideFunctionCalls() {
-    String tooLong = " AND x = y".repeat(SqlClassifier.PARSE_LIMIT / 10);
     assertThat(
             tables(
-                "SELECT EXTRACT(YEAR FROM at), (SELECT 1 FROM a) FROM events WHERE 1 = 1"
-                    + tooLong))
+                "SELECT EXTRACT(YEAR FROM at), tags[1], (SELECT 1 FROM a) FROM events WHERE 1 = 1"
+                    + TOO_LONG_TO_PARSE))
+        .containsExactly("events");
+  }
+
+  @Test
+  void tablesAfterATableModifierAreKept() {
+    assertThat(tables("SELECT * FROM t USE INDEX (i) JOIN u ON t.a = u.a"))
+        .containsExactly("t", "u");
+    assertThat(tables("SELECT * FROM t TABLESAMPLE SYSTEM (10), u")).containsExactly("t", "u");
+    assertThat(tables("SELECT * FROM t PARTITION (p0) AS x, u")).containsExactly("t", "u");
+    assertThat(tables("SELECT * FROM t SAMPLE (10) JOIN u ON true")).containsExactly("t", "u");
+    assertThat(tables("SELECT * FROM t PIVOT (SUM(x) FOR y IN ('a')) p, u"))
+        .containsExactly("t", "u");
+    assertThat(tables("SELECT * FROM t WITH (NOLOCK) JOIN u ON true")).containsExactly("t", "u");
+  }
+
+  @Test
+  void tablesAfterAnOracleDatabaseLinkAreKept() {
+    assertThat(tables("SELECT * FROM employees@remote, departments"))
+        .containsExactly("employees@remote", "departments");
+  }
+
+  @Test
+  void anAliasThatIsAlsoAKeywordDoesNotHideTheTablesAfterIt() {
+    for (String alias :
+        new String[] {"value", "key", "start", "option", "connect", "lock", "partition"}) {
+      assertThat(tables("SELECT * FROM a " + alias + ", b")).as(alias).containsExactly("a", "b");
+      assertThat(tables("SELECT * FROM a " + alias + " JOIN b ON true"))
+          .as(alias)
+          .containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void aSchemaWrittenWithSpacesAroundItsDotStaysWithItsTable() {
+    assertThat(tables("SELECT * FROM shop . orders JOIN shop .lines ON true"))
+        .containsExactly("shop.orders", "shop.lines");
+    assertThat(tables("SELECT tags[1] FROM shop . orders" + TOO_LONG_TO_PARSE))
+        .containsExactly("shop.orders");
+  }
+
+  @Test
+  void aStatementTooLongToParseGetsAllItsTables() {
+    assertThat(
+            tables(
+                "WITH recent AS (SELECT * FROM orders) SELECT * FROM recent r"
+                    + " JOIN users u ON u.id = r.user_id, (SELECT * FROM events) e WHERE 1 = 1"
+                    + TOO_LONG_TO_PARSE))
+        .containsExactly("orders", "events", "users");
+  }
+
+  @Test
+  void theKeywordFallbackFollowsACommonTableExpressionToItsTable() {
+    assertThat(
+            tables(
+                "WITH recent AS (SELECT tags[1] FROM orders) SELECT * FROM recent WHERE 1 = 1"
+                    + TOO_LONG_TO_PARSE))
+        .containsExactly("orders");
+  }
+
+  @Test
+  void theKeywordFallbackFindsTheTableInAQueryInFrom() {
+    assertThat(
+            tables("SELECT * FROM (SELECT tags[1] FROM events) e WHERE 1 = 1" + TOO_LONG_TO_PARSE))
         .containsExactly("events");
   }
 }

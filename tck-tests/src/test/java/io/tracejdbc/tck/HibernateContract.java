@@ -10,6 +10,7 @@ import io.opentracing.mock.MockSpan;
 import io.opentracing.mock.MockTracer;
 import io.tracejdbc.driver.TracingDriver;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -44,6 +45,8 @@ abstract class HibernateContract {
     Configuration configuration =
         new Configuration()
             .addAnnotatedClass(Customer.class)
+            .addAnnotatedClass(Owner.class)
+            .addAnnotatedClass(Pet.class)
             .setProperty("jakarta.persistence.jdbc.url", db.tracingUrl)
             .setProperty("hibernate.connection.pool_size", "1")
             .setProperty("hibernate.hbm2ddl.auto", "create-only");
@@ -114,5 +117,43 @@ abstract class HibernateContract {
         .containsEntry("error", true)
         .containsEntry("db.error_code", db.duplicateKeyErrorCode);
     assertThat(tracer.finishedSpans().subList(0, 3)).allMatch(span -> isChildOf(span, parent));
+  }
+
+  @Test
+  void aLazyCollectionLoadedInALoopIsFlaggedAsAnNPlusOneQuery() {
+    try (Session session = sessions.openSession()) {
+      session.beginTransaction();
+      for (long id = 1; id <= 6; id++) {
+        Owner owner = new Owner(id, "owner " + id);
+        session.persist(owner);
+        session.persist(new Pet(id, owner, "pet " + id));
+      }
+      session.getTransaction().commit();
+    }
+    MockSpan parent = tracer.buildSpan("GET /owners").start();
+    try (Session session = sessions.openSession()) {
+      Transaction transaction = session.beginTransaction();
+      session.doWork(connection -> TracingDriver.setParentSpan(connection, parent));
+      List<Owner> owners =
+          session.createSelectionQuery("from Owner order by id", Owner.class).getResultList();
+      for (Owner owner : owners) {
+        assertThat(owner.pets).hasSize(1); // one lazy load of the collection per owner
+      }
+      transaction.commit();
+    }
+    parent.finish();
+
+    List<MockSpan> selects = named(tracer, "select");
+    assertThat(selects).hasSize(7);
+    assertThat(selects)
+        .extracting(span -> span.tags().get("tracejdbc.n_plus_one.count"))
+        .containsExactly(null, null, null, null, null, 5, 6);
+    assertThat(selects.get(6).tags()).containsEntry("tracejdbc.n_plus_one", true);
+    assertThat(parent.logEntries()).hasSize(1);
+    Map<String, ?> event = parent.logEntries().get(0).fields();
+    assertThat(event.get("event")).isEqualTo("tracejdbc.n_plus_one");
+    assertThat(event.get("db.operation")).isEqualTo("select");
+    assertThat(event.get("db.statement")).isEqualTo(selects.get(6).tags().get("db.statement"));
+    assertThat(event.get("tracejdbc.n_plus_one.threshold")).isEqualTo(5);
   }
 }

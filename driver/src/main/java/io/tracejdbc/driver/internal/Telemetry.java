@@ -9,9 +9,10 @@ import java.util.Map;
  * tracejdbc-opentelemetry} adds an OpenTelemetry one.
  *
  * <p>The driver calls each method at most once per span, in order: {@link #start} or {@link
- * #startCall}, then {@link #rowsAffected} or {@link #failed} (or neither), then {@link #finish}.
- * Any method may throw: the driver reports the failure once, gives up the span and runs the
- * statement on, untraced.
+ * #startCall}, then {@link #nPlusOneExecution} when the execution is an N+1's, then {@link
+ * #rowsAffected} or {@link #failed} (or neither), then {@link #finish}, and after it {@link
+ * #nPlusOne} when this execution found one. Any method may throw: the driver reports the failure
+ * once, gives up the span and runs the statement on, untraced.
  *
  * <p>What {@link #start} gets costs the driver nothing per call: the classifier's cached strings (a
  * prepared statement's, computed on its first traced execution), but for the joined text of a batch
@@ -85,6 +86,51 @@ public interface Telemetry<S> {
    * @param operation tracejdbc's name of the call
    */
   S startCall(Object parent, DbInfo db, String operation);
+
+  /**
+   * The span that a span started now under {@code marked} (as in {@link #start}) would have as its
+   * parent, as an object to compare with the answer for a later execution: the same span gives the
+   * same object ({@code ==}, else {@code equals}) while it is a parent. Null when there would be
+   * none (a root span), or when the API's "current span" is a placeholder for none (a no-op
+   * tracer's). N+1 detection counts executions under one parent with it, on every traced execution
+   * while it is on: it must be cheap. A backend that does not override it detects no N+1.
+   */
+  default Object parentOf(Object marked) {
+    return null;
+  }
+
+  /**
+   * Flags {@code span} as an execution of an N+1 query: the {@code count}th (the threshold or more)
+   * execution of one statement shape under one parent; {@code tracejdbc.n_plus_one = true} and
+   * {@code tracejdbc.n_plus_one.count = count}.
+   */
+  default void nPlusOneExecution(S span, int count) {}
+
+  /**
+   * An N+1 query was found: executions of one statement under {@code parent} (an answer of {@link
+   * #parentOf}) reached {@code threshold}. Adds one {@code tracejdbc.n_plus_one} event to {@code
+   * parent} when it is a span of this API that still records (nothing to a span that has ended, is
+   * remote or is not sampled) and counts the N+1 in the backend's metrics, if it has any. Called
+   * once per parent and statement shape.
+   *
+   * @param db the connection's database facts
+   * @param operation the statement's operation name, such as {@code select}
+   * @param summary the statement's {@code db.query.summary}, as for {@link #start}, or null when
+   *     the text is unreadable
+   * @param sanitizedSql the statement's shape: its text with literals replaced, or null when the
+   *     options show no statement text
+   * @return how a log line names {@code parent} (its name where the API exposes it, else its ids),
+   *     or null
+   */
+  default String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String summary,
+      String sanitizedSql,
+      int threshold) {
+    return null;
+  }
 
   /** The rows a statement that writes rows reports it wrote (0 or more). */
   void rowsAffected(S span, long rows);

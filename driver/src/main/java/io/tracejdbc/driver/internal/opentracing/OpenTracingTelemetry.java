@@ -4,6 +4,7 @@ import io.opentracing.Span;
 import io.opentracing.SpanContext;
 import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
+import io.opentracing.noop.NoopSpan;
 import io.opentracing.noop.NoopTracer;
 import io.opentracing.propagation.Format;
 import io.opentracing.propagation.TextMapAdapter;
@@ -35,6 +36,9 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
   static final String PEER_ADDRESS = "peer.address";
   static final String SLOW = "slow";
   static final String DB_QUERY_PARAMETER = "db.query.parameter.";
+  static final String N_PLUS_ONE = "tracejdbc.n_plus_one";
+  static final String N_PLUS_ONE_COUNT = "tracejdbc.n_plus_one.count";
+  static final String N_PLUS_ONE_THRESHOLD = "tracejdbc.n_plus_one.threshold";
 
   private final Tracer tracer;
   private final boolean globalTracer;
@@ -113,6 +117,57 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
     if (db.port != null) span.withTag(Tags.PEER_PORT.getKey(), db.port);
     if (db.peerAddress != null) span.withTag(PEER_ADDRESS, db.peerAddress);
     return span;
+  }
+
+  /**
+   * The marked span, else the tracer's active span; none for a no-op tracer's placeholder (which
+   * every statement would share).
+   */
+  @Override
+  public Object parentOf(Object marked) {
+    if (marked instanceof Span) {
+      return marked;
+    }
+    Span active = tracer.activeSpan();
+    return active instanceof NoopSpan ? null : active;
+  }
+
+  @Override
+  public void nPlusOneExecution(Span span, int count) {
+    span.setTag(N_PLUS_ONE, true);
+    span.setTag(N_PLUS_ONE_COUNT, count);
+  }
+
+  /**
+   * Logs {@code {event: tracejdbc.n_plus_one, db.operation, db.statement, threshold}} on the
+   * parent. OpenTracing cannot tell whether a span has finished: the parent is one that a statement
+   * ran under a moment ago (its mark or the active span), and a tracer that refuses a log on a span
+   * that finished meanwhile (MockTracer throws) costs the event only.
+   */
+  @Override
+  public String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String summary,
+      String sanitizedSql,
+      int threshold) {
+    if (!(parent instanceof Span)) {
+      return null;
+    }
+    Span span = (Span) parent;
+    Map<String, Object> event = new HashMap<>(8);
+    event.put(Fields.EVENT, N_PLUS_ONE);
+    event.put(DB_OPERATION, operation);
+    if (sanitizedSql != null) event.put(Tags.DB_STATEMENT.getKey(), sanitizedSql);
+    event.put(N_PLUS_ONE_THRESHOLD, threshold);
+    try {
+      span.log(event);
+    } catch (RuntimeException finished) {
+      // the parent finished: it gets nothing
+    }
+    SpanContext context = span.context();
+    return "span " + context.toSpanId() + " of trace " + context.toTraceId();
   }
 
   @Override
