@@ -23,6 +23,8 @@ final class ConnectionConfig {
   final boolean traceTransactions;
   final TracingOptions.StatementText statementText;
   final long slowQueryThresholdNanos;
+  final boolean sqlCommenter;
+  final boolean captureParameters;
 
   /** From this many executions of one statement under one parent on, an N+1; 0: never. */
   final int nPlusOneThreshold;
@@ -47,6 +49,8 @@ final class ConnectionConfig {
     this.traceTransactions = options.traceTransactions();
     this.statementText = options.statementText();
     this.slowQueryThresholdNanos = options.slowQueryThresholdMs() * 1_000_000L;
+    this.sqlCommenter = options.sqlCommenter();
+    this.captureParameters = options.captureParameters();
     this.nPlusOneThreshold = options.nPlusOneThreshold();
     this.ignoreForTracing = options.ignoreForTracing();
     this.traceAllConnections =

@@ -164,6 +164,36 @@ final class Execution {
   }
 
   /**
+   * The text to send the database for {@code sql}: with {@code sqlCommenter}, commented with the
+   * trace context of this execution's span when the text takes a comment; else {@code sql} itself.
+   * A tracer that fails to give the context costs the comment only.
+   */
+  String sql(String sql) {
+    if (this == UNTRACED || !config.sqlCommenter) {
+      return sql;
+    }
+    try {
+      return SqlCommenter.append(
+          sql, SqlCommenter.comment(telemetry.propagation(span)), config.dialect);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+      return sql;
+    }
+  }
+
+  /** Records the values bound to the statement ({@code captureParameters}) on the span. */
+  void parameters(BoundParameters parameters) {
+    if (this == UNTRACED) {
+      return;
+    }
+    try {
+      parameters.record(telemetry, span);
+    } catch (Throwable t) {
+      TracerFailures.report(t);
+    }
+  }
+
+  /**
    * Makes {@code call} of the real driver within this execution's span: records the rows that
    * {@code rows} reads from its result ({@code real} is the statement that ran it, if any), or its
    * failure, then finishes the span.

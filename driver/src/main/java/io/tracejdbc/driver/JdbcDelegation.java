@@ -41,7 +41,8 @@ import java.util.concurrent.Executor;
 /**
  * The plain pass-through of the JDBC wrappers: per interface, an abstract base that hands each
  * method the interface declares to the real object, in alphabetical order. The methods that do
- * something are left abstract, for the {@code Tracing*} class to write.
+ * something are left abstract, for the {@code Tracing*} class to write. Then the statements of the
+ * captureParameters option, whose setters also keep what they bind.
  */
 final class JdbcDelegation {
   private JdbcDelegation() {}
@@ -670,8 +671,9 @@ final class JdbcDelegation {
     final CallableStatement callable;
 
     DelegatingCallableStatement(
-        CallableStatement callable, TracingConnection connection, String sql) {
-      super(callable, connection, sql);
+        CallableStatement callable, TracingConnection connection, String sql,
+        BoundParameters parameters) {
+      super(callable, connection, sql, parameters);
       this.callable = callable;
     }
 
@@ -2985,6 +2987,912 @@ final class JdbcDelegation {
     @Override
     public String getBaseTypeName() throws SQLException {
       return delegate.getBaseTypeName();
+    }
+  }
+
+  /**
+   * A {@link TracingPreparedStatement} whose setters pass each value on, then keep it in {@code
+   * parameters}.
+   */
+  static final class CapturingPreparedStatement extends TracingPreparedStatement {
+    CapturingPreparedStatement(
+        PreparedStatement prepared, TracingConnection connection, String sql) {
+      super(prepared, connection, sql, new BoundParameters());
+    }
+
+    @Override
+    public void setArray(int arg0, Array arg1) throws SQLException {
+      super.setArray(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1) throws SQLException {
+      super.setAsciiStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBigDecimal(int arg0, BigDecimal arg1) throws SQLException {
+      super.setBigDecimal(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1) throws SQLException {
+      super.setBinaryStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBlob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBlob(int arg0, InputStream arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(int arg0, Blob arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBoolean(int arg0, boolean arg1) throws SQLException {
+      super.setBoolean(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setByte(int arg0, byte arg1) throws SQLException {
+      super.setByte(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBytes(int arg0, byte[] arg1) throws SQLException {
+      super.setBytes(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1, int arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1) throws SQLException {
+      super.setCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setClob(int arg0, Reader arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(int arg0, Clob arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(int arg0, Date arg1, Calendar arg2) throws SQLException {
+      super.setDate(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(int arg0, Date arg1) throws SQLException {
+      super.setDate(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDouble(int arg0, double arg1) throws SQLException {
+      super.setDouble(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setFloat(int arg0, float arg1) throws SQLException {
+      super.setFloat(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setInt(int arg0, int arg1) throws SQLException {
+      super.setInt(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setLong(int arg0, long arg1) throws SQLException {
+      super.setLong(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNCharacterStream(int arg0, Reader arg1) throws SQLException {
+      super.setNCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNClob(int arg0, Reader arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(int arg0, NClob arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNString(int arg0, String arg1) throws SQLException {
+      super.setNString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNull(int arg0, int arg1, String arg2) throws SQLException {
+      super.setNull(arg0, arg1, arg2);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setNull(int arg0, int arg1) throws SQLException {
+      super.setNull(arg0, arg1);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1) throws SQLException {
+      super.setObject(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setRef(int arg0, Ref arg1) throws SQLException {
+      super.setRef(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setRowId(int arg0, RowId arg1) throws SQLException {
+      super.setRowId(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setSQLXML(int arg0, SQLXML arg1) throws SQLException {
+      super.setSQLXML(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setShort(int arg0, short arg1) throws SQLException {
+      super.setShort(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setString(int arg0, String arg1) throws SQLException {
+      super.setString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(int arg0, Time arg1, Calendar arg2) throws SQLException {
+      super.setTime(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(int arg0, Time arg1) throws SQLException {
+      super.setTime(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(int arg0, Timestamp arg1, Calendar arg2) throws SQLException {
+      super.setTimestamp(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(int arg0, Timestamp arg1) throws SQLException {
+      super.setTimestamp(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setURL(int arg0, URL arg1) throws SQLException {
+      super.setURL(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Deprecated
+    @Override
+    public void setUnicodeStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setUnicodeStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+  }
+
+  /**
+   * A {@link TracingCallableStatement} whose setters pass each value on, then keep it in {@code
+   * parameters}.
+   */
+  static final class CapturingCallableStatement extends TracingCallableStatement {
+    CapturingCallableStatement(
+        CallableStatement callable, TracingConnection connection, String sql) {
+      super(callable, connection, sql, new BoundParameters());
+    }
+
+    @Override
+    public void setArray(int arg0, Array arg1) throws SQLException {
+      super.setArray(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(int arg0, InputStream arg1) throws SQLException {
+      super.setAsciiStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBigDecimal(int arg0, BigDecimal arg1) throws SQLException {
+      super.setBigDecimal(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(int arg0, InputStream arg1) throws SQLException {
+      super.setBinaryStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(int arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBlob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBlob(int arg0, InputStream arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(int arg0, Blob arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBoolean(int arg0, boolean arg1) throws SQLException {
+      super.setBoolean(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setByte(int arg0, byte arg1) throws SQLException {
+      super.setByte(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBytes(int arg0, byte[] arg1) throws SQLException {
+      super.setBytes(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1, int arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(int arg0, Reader arg1) throws SQLException {
+      super.setCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setClob(int arg0, Reader arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(int arg0, Clob arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(int arg0, Date arg1, Calendar arg2) throws SQLException {
+      super.setDate(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(int arg0, Date arg1) throws SQLException {
+      super.setDate(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDouble(int arg0, double arg1) throws SQLException {
+      super.setDouble(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setFloat(int arg0, float arg1) throws SQLException {
+      super.setFloat(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setInt(int arg0, int arg1) throws SQLException {
+      super.setInt(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setLong(int arg0, long arg1) throws SQLException {
+      super.setLong(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNCharacterStream(int arg0, Reader arg1) throws SQLException {
+      super.setNCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(int arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNClob(int arg0, Reader arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(int arg0, NClob arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNString(int arg0, String arg1) throws SQLException {
+      super.setNString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNull(int arg0, int arg1, String arg2) throws SQLException {
+      super.setNull(arg0, arg1, arg2);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setNull(int arg0, int arg1) throws SQLException {
+      super.setNull(arg0, arg1);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(int arg0, Object arg1) throws SQLException {
+      super.setObject(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setRef(int arg0, Ref arg1) throws SQLException {
+      super.setRef(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setRowId(int arg0, RowId arg1) throws SQLException {
+      super.setRowId(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setSQLXML(int arg0, SQLXML arg1) throws SQLException {
+      super.setSQLXML(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setShort(int arg0, short arg1) throws SQLException {
+      super.setShort(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setString(int arg0, String arg1) throws SQLException {
+      super.setString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(int arg0, Time arg1, Calendar arg2) throws SQLException {
+      super.setTime(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(int arg0, Time arg1) throws SQLException {
+      super.setTime(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(int arg0, Timestamp arg1, Calendar arg2) throws SQLException {
+      super.setTimestamp(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(int arg0, Timestamp arg1) throws SQLException {
+      super.setTimestamp(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setURL(int arg0, URL arg1) throws SQLException {
+      super.setURL(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Deprecated
+    @Override
+    public void setUnicodeStream(int arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setUnicodeStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(String arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(String arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setAsciiStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setAsciiStream(String arg0, InputStream arg1) throws SQLException {
+      super.setAsciiStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBigDecimal(String arg0, BigDecimal arg1) throws SQLException {
+      super.setBigDecimal(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBinaryStream(String arg0, InputStream arg1, int arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(String arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBinaryStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBinaryStream(String arg0, InputStream arg1) throws SQLException {
+      super.setBinaryStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(String arg0, InputStream arg1, long arg2) throws SQLException {
+      super.setBlob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setBlob(String arg0, InputStream arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setBlob(String arg0, Blob arg1) throws SQLException {
+      super.setBlob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBoolean(String arg0, boolean arg1) throws SQLException {
+      super.setBoolean(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setByte(String arg0, byte arg1) throws SQLException {
+      super.setByte(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setBytes(String arg0, byte[] arg1) throws SQLException {
+      super.setBytes(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setCharacterStream(String arg0, Reader arg1, int arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
+      super.setCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setCharacterStream(String arg0, Reader arg1) throws SQLException {
+      super.setCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(String arg0, Reader arg1, long arg2) throws SQLException {
+      super.setClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setClob(String arg0, Reader arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setClob(String arg0, Clob arg1) throws SQLException {
+      super.setClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(String arg0, Date arg1, Calendar arg2) throws SQLException {
+      super.setDate(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDate(String arg0, Date arg1) throws SQLException {
+      super.setDate(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setDouble(String arg0, double arg1) throws SQLException {
+      super.setDouble(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setFloat(String arg0, float arg1) throws SQLException {
+      super.setFloat(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setInt(String arg0, int arg1) throws SQLException {
+      super.setInt(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setLong(String arg0, long arg1) throws SQLException {
+      super.setLong(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNCharacterStream(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNCharacterStream(String arg0, Reader arg1) throws SQLException {
+      super.setNCharacterStream(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(String arg0, Reader arg1, long arg2) throws SQLException {
+      super.setNClob(arg0, arg1, arg2);
+      parameters.setStream(arg0, arg1, arg2);
+    }
+
+    @Override
+    public void setNClob(String arg0, Reader arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.setStream(arg0, arg1, -1);
+    }
+
+    @Override
+    public void setNClob(String arg0, NClob arg1) throws SQLException {
+      super.setNClob(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNString(String arg0, String arg1) throws SQLException {
+      super.setNString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setNull(String arg0, int arg1, String arg2) throws SQLException {
+      super.setNull(arg0, arg1, arg2);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setNull(String arg0, int arg1) throws SQLException {
+      super.setNull(arg0, arg1);
+      parameters.setNull(arg0);
+    }
+
+    @Override
+    public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
+      super.setObject(arg0, arg1, arg2, arg3);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
+      super.setObject(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setObject(String arg0, Object arg1) throws SQLException {
+      super.setObject(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setRowId(String arg0, RowId arg1) throws SQLException {
+      super.setRowId(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setSQLXML(String arg0, SQLXML arg1) throws SQLException {
+      super.setSQLXML(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setShort(String arg0, short arg1) throws SQLException {
+      super.setShort(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setString(String arg0, String arg1) throws SQLException {
+      super.setString(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(String arg0, Time arg1, Calendar arg2) throws SQLException {
+      super.setTime(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTime(String arg0, Time arg1) throws SQLException {
+      super.setTime(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(String arg0, Timestamp arg1, Calendar arg2) throws SQLException {
+      super.setTimestamp(arg0, arg1, arg2);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setTimestamp(String arg0, Timestamp arg1) throws SQLException {
+      super.setTimestamp(arg0, arg1);
+      parameters.set(arg0, arg1);
+    }
+
+    @Override
+    public void setURL(String arg0, URL arg1) throws SQLException {
+      super.setURL(arg0, arg1);
+      parameters.set(arg0, arg1);
     }
   }
 }

@@ -11,11 +11,21 @@ import java.util.Map;
 /**
  * A callable statement of the real driver, traced like a prepared one. A cursor parameter (a
  * PostgreSQL refcursor) is a result set: a tracing one, whose statement is this one; an array
- * parameter is a tracing array.
+ * parameter is a tracing array. With {@code captureParameters}, it is a {@link
+ * JdbcDelegation.CapturingCallableStatement}.
  */
-final class TracingCallableStatement extends DelegatingCallableStatement {
+class TracingCallableStatement extends DelegatingCallableStatement {
   TracingCallableStatement(CallableStatement callable, TracingConnection connection, String sql) {
-    super(callable, connection, sql);
+    this(callable, connection, sql, null);
+  }
+
+  /** {@code parameters}: where the setters keep what they bind, or null when not captured. */
+  TracingCallableStatement(
+      CallableStatement callable,
+      TracingConnection connection,
+      String sql,
+      BoundParameters parameters) {
+    super(callable, connection, sql, parameters);
   }
 
   @Override

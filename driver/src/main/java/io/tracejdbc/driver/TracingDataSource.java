@@ -49,6 +49,11 @@ import javax.sql.DataSource;
  * ConnectionBuilder#user}), else {@link DatabaseMetaData#getUserName()}. They are each connection's
  * own, so a routing data source (Spring's {@code AbstractRoutingDataSource}, one per tenant) gets
  * each database's tags and dialect; they are read once per URL and user.
+ *
+ * <p>With {@code traceConnectionAcquisition}, each {@code getConnection} (and {@link
+ * ConnectionBuilder#build}) is a span of its own under the current span, named after the class of
+ * the wrapped data source: {@code HikariDataSource.getConnection}. It shows how long the pool made
+ * the caller wait, and the error when it gave up.
  */
 public final class TracingDataSource implements DataSource {
   private final DataSource delegate;
@@ -63,6 +68,9 @@ public final class TracingDataSource implements DataSource {
 
   /** The facts of connections by their URL, and the user asked for if any. */
   private final ConcurrentHashMap<String, DbInfo> factsByUrl = new ConcurrentHashMap<>();
+
+  /** The name of the span of a {@code getConnection}: {@code <class>.getConnection}. */
+  private final String acquisitionName;
 
   /**
    * Traces the connections of {@code delegate} with the tracer and global options of {@link
@@ -102,16 +110,17 @@ public final class TracingDataSource implements DataSource {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.telemetry = telemetry;
     this.options = Objects.requireNonNull(options, "options");
+    this.acquisitionName = simpleName(delegate.getClass()) + ".getConnection";
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return trace(delegate.getConnection(), null);
+    return trace(acquire(delegate::getConnection), null);
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return trace(delegate.getConnection(username, password), username);
+    return trace(acquire(() -> delegate.getConnection(username, password)), username);
   }
 
   /** A builder of the real data source, whose connections are traced. */
@@ -148,7 +157,7 @@ public final class TracingDataSource implements DataSource {
 
       @Override
       public Connection build() throws SQLException {
-        return trace(real.build(), user);
+        return trace(acquire(real::build), user);
       }
     };
   }
@@ -166,6 +175,49 @@ public final class TracingDataSource implements DataSource {
   @Override
   public String toString() {
     return "TracingDataSource wrapping " + delegate;
+  }
+
+  /**
+   * The connection {@code call} gets from the real data source: within a span when {@code
+   * traceConnectionAcquisition} is on (this data source's setting, else the global one) and, with
+   * {@code traceWithActiveSpanOnly}, a span is current.
+   */
+  private Connection acquire(Execution.Call<Connection> call) throws SQLException {
+    TracingDriver.Settings current = TracingDriver.settings();
+    TracingOptions global = current.options;
+    boolean traced =
+        options.sets(TracingOptions.TRACE_CONNECTION_ACQUISITION)
+            ? options.traceConnectionAcquisition()
+            : global.traceConnectionAcquisition();
+    if (!traced) {
+      return call.call();
+    }
+    TracingOptions merged = options.over(global);
+    @SuppressWarnings("unchecked")
+    Telemetry<Object> spans =
+        (Telemetry<Object>) (telemetry != null ? telemetry : current.telemetry);
+    boolean withoutParent;
+    try {
+      withoutParent = merged.traceWithActiveSpanOnly() && !spans.hasCurrentSpan();
+    } catch (Throwable t) {
+      Execution.TracerFailures.report(t);
+      return call.call();
+    }
+    if (withoutParent) {
+      return call.call();
+    }
+    boolean raw = merged.statementText() == TracingOptions.StatementText.RAW;
+    return ConnectionAcquisition.traced(spans, acquisitionName, raw, call);
+  }
+
+  /** A class's simple name; an anonymous or hidden class's is the end of its full name. */
+  private static String simpleName(Class<?> type) {
+    String simple = type.getSimpleName();
+    if (!simple.isEmpty()) {
+      return simple;
+    }
+    String name = type.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** {@code real}, traced; {@code user} is the one it was asked for, or null for the own one. */

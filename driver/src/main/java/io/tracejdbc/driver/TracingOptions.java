@@ -54,6 +54,13 @@ import java.util.function.Predicate;
  *       raw} or {@code none}</td></tr>
  *   <tr><td>traceTransactions</td><td>true</td><td>{@code commit}, {@code rollback} and
  *       savepoint spans</td></tr>
+ *   <tr><td>sqlCommenter</td><td>false</td><td>the trace context of each statement's span as a
+ *       sqlcommenter comment appended to the SQL the database sees (never to the span's
+ *       statement)</td></tr>
+ *   <tr><td>captureParameters</td><td>false</td><td>the values bound to prepared and callable
+ *       statements as {@code db.query.parameter.<index>}: data in spans, on purpose</td></tr>
+ *   <tr><td>traceConnectionAcquisition</td><td>false</td><td>a span around a data source's
+ *       {@code getConnection}</td></tr>
  *   <tr><td>nPlusOneThreshold</td><td>5</td><td>from this many executions of one statement
  *       shape under one parent span on, each is flagged as an N+1 query; 0 turns it off</td></tr>
  * </table>
@@ -83,6 +90,9 @@ public final class TracingOptions {
   static final String SLOW_QUERY_THRESHOLD_MS = "slowQueryThresholdMs";
   static final String STATEMENT_TEXT = "statementText";
   static final String TRACE_TRANSACTIONS = "traceTransactions";
+  static final String SQL_COMMENTER = "sqlCommenter";
+  static final String CAPTURE_PARAMETERS = "captureParameters";
+  static final String TRACE_CONNECTION_ACQUISITION = "traceConnectionAcquisition";
   static final String N_PLUS_ONE_THRESHOLD = "nPlusOneThreshold";
 
   /** The default {@link #nPlusOneThreshold()}. */
@@ -133,6 +143,22 @@ public final class TracingOptions {
               "trace commit, rollback and savepoints",
               TracingOptions::traceTransactions,
               Builder::traceTransactions),
+          flag(
+              SQL_COMMENTER,
+              "append the span's trace context to the SQL the database sees, as a sqlcommenter"
+                  + " comment",
+              TracingOptions::sqlCommenter,
+              Builder::sqlCommenter),
+          flag(
+              CAPTURE_PARAMETERS,
+              "record the values bound to prepared statements as span attributes (data in spans)",
+              TracingOptions::captureParameters,
+              Builder::captureParameters),
+          flag(
+              TRACE_CONNECTION_ACQUISITION,
+              "trace a data source's getConnection as a span",
+              TracingOptions::traceConnectionAcquisition,
+              Builder::traceConnectionAcquisition),
           new Option(
               N_PLUS_ONE_THRESHOLD,
               "flag the executions of one statement under one parent span from this many on as an"
@@ -149,6 +175,9 @@ public final class TracingOptions {
   private final long slowQueryThresholdMs;
   private final StatementText statementText;
   private final boolean traceTransactions;
+  private final boolean sqlCommenter;
+  private final boolean captureParameters;
+  private final boolean traceConnectionAcquisition;
   private final int nPlusOneThreshold;
 
   /** The names of the options that were set, rather than left at their defaults. */
@@ -162,6 +191,9 @@ public final class TracingOptions {
     slowQueryThresholdMs = b.slowQueryThresholdMs;
     statementText = b.statementText;
     traceTransactions = b.traceTransactions;
+    sqlCommenter = b.sqlCommenter;
+    captureParameters = b.captureParameters;
+    traceConnectionAcquisition = b.traceConnectionAcquisition;
     nPlusOneThreshold = b.nPlusOneThreshold;
     named = Set.copyOf(b.named);
   }
@@ -234,6 +266,11 @@ public final class TracingOptions {
     if (sets(SLOW_QUERY_THRESHOLD_MS)) merged.slowQueryThresholdMs(slowQueryThresholdMs);
     if (sets(STATEMENT_TEXT)) merged.statementText(statementText);
     if (sets(TRACE_TRANSACTIONS)) merged.traceTransactions(traceTransactions);
+    if (sets(SQL_COMMENTER)) merged.sqlCommenter(sqlCommenter);
+    if (sets(CAPTURE_PARAMETERS)) merged.captureParameters(captureParameters);
+    if (sets(TRACE_CONNECTION_ACQUISITION)) {
+      merged.traceConnectionAcquisition(traceConnectionAcquisition);
+    }
     if (sets(N_PLUS_ONE_THRESHOLD)) merged.nPlusOneThreshold(nPlusOneThreshold);
     return merged.build();
   }
@@ -271,6 +308,27 @@ public final class TracingOptions {
   /** Whether {@code commit}, {@code rollback} and savepoints are traced. */
   public boolean traceTransactions() {
     return traceTransactions;
+  }
+
+  /**
+   * Whether each traced statement's SQL carries its span's trace context to the database, as a
+   * sqlcommenter comment (holding {@code traceparent='00-...-01'} with OpenTelemetry).
+   */
+  public boolean sqlCommenter() {
+    return sqlCommenter;
+  }
+
+  /**
+   * Whether the values bound to prepared and callable statements are recorded on their spans, as
+   * {@code db.query.parameter.<index>}.
+   */
+  public boolean captureParameters() {
+    return captureParameters;
+  }
+
+  /** Whether a data source's {@code getConnection} is a span of its own. */
+  public boolean traceConnectionAcquisition() {
+    return traceConnectionAcquisition;
   }
 
   /**
@@ -361,6 +419,9 @@ public final class TracingOptions {
     private long slowQueryThresholdMs;
     private StatementText statementText = StatementText.PARAMETERIZED;
     private boolean traceTransactions = true;
+    private boolean sqlCommenter;
+    private boolean captureParameters;
+    private boolean traceConnectionAcquisition;
     private int nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD;
     private final Set<String> named = new HashSet<>();
 
@@ -374,6 +435,9 @@ public final class TracingOptions {
       slowQueryThresholdMs = o.slowQueryThresholdMs;
       statementText = o.statementText;
       traceTransactions = o.traceTransactions;
+      sqlCommenter = o.sqlCommenter;
+      captureParameters = o.captureParameters;
+      traceConnectionAcquisition = o.traceConnectionAcquisition;
       nPlusOneThreshold = o.nPlusOneThreshold;
       named.addAll(o.named);
     }
@@ -434,6 +498,33 @@ public final class TracingOptions {
     public Builder traceTransactions(boolean value) {
       traceTransactions = value;
       named.add(TRACE_TRANSACTIONS);
+      return this;
+    }
+
+    /**
+     * Append each traced statement's trace context to the SQL the database sees, as a sqlcommenter
+     * comment; default false. Spans show the statement as written, without it.
+     */
+    public Builder sqlCommenter(boolean value) {
+      sqlCommenter = value;
+      named.add(SQL_COMMENTER);
+      return this;
+    }
+
+    /**
+     * Record the values bound to prepared and callable statements on their spans; default false.
+     * This puts data into spans on purpose.
+     */
+    public Builder captureParameters(boolean value) {
+      captureParameters = value;
+      named.add(CAPTURE_PARAMETERS);
+      return this;
+    }
+
+    /** Trace a data source's {@code getConnection} as a span of its own; default false. */
+    public Builder traceConnectionAcquisition(boolean value) {
+      traceConnectionAcquisition = value;
+      named.add(TRACE_CONNECTION_ACQUISITION);
       return this;
     }
 

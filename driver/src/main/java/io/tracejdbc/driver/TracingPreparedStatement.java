@@ -12,10 +12,18 @@ import java.sql.SQLType;
 
 /**
  * A prepared statement of the real driver, traced. Its SQL is classified once, on its first traced
- * execution; a batch counts its rows without keeping them.
+ * execution; a batch counts its rows without keeping them. With {@code captureParameters}, it is a
+ * {@link JdbcDelegation.CapturingPreparedStatement}, whose setters keep what they bind in {@link
+ * #parameters}; the setters of this class only delegate.
  */
 class TracingPreparedStatement extends DelegatingPreparedStatement {
+  /**
+   * The SQL as the application wrote it (the real statement's may carry a sqlcommenter comment).
+   */
   private final String sql;
+
+  /** The values bound, recorded on each traced execution but batches; null when not captured. */
+  final BoundParameters parameters;
 
   /** Set by the first traced execution; immutable, so a racing second one is harmless. */
   private SqlInfo info;
@@ -24,29 +32,37 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   private int batchRows;
 
   TracingPreparedStatement(PreparedStatement prepared, TracingConnection connection, String sql) {
+    this(prepared, connection, sql, null);
+  }
+
+  TracingPreparedStatement(
+      PreparedStatement prepared,
+      TracingConnection connection,
+      String sql,
+      BoundParameters parameters) {
     super(prepared, connection);
     this.sql = sql;
+    this.parameters = parameters;
   }
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    return wrap(begin(Telemetry.NOT_A_BATCH).run(prepared::executeQuery));
+    return wrap(beginExecution().run(prepared::executeQuery));
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    return begin(Telemetry.NOT_A_BATCH).run(prepared::executeUpdate, Execution.COUNT, null);
+    return beginExecution().run(prepared::executeUpdate, Execution.COUNT, null);
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    return begin(Telemetry.NOT_A_BATCH)
-        .run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
+    return beginExecution().run(prepared::executeLargeUpdate, Execution.LARGE_COUNT, null);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return begin(Telemetry.NOT_A_BATCH).run(prepared::execute, Execution.CURRENT_COUNT, prepared);
+    return beginExecution().run(prepared::execute, Execution.CURRENT_COUNT, prepared);
   }
 
   /**
@@ -59,6 +75,9 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
   public void clearParameters() throws SQLException {
     setMark(null);
     prepared.clearParameters();
+    if (parameters != null) {
+      parameters.clear();
+    }
   }
 
   /** An array read through tracejdbc goes back to the real driver as its own. */
@@ -100,7 +119,19 @@ class TracingPreparedStatement extends DelegatingPreparedStatement {
     batchRows++;
   }
 
-  /** The execution of this statement's parameter sets as one batch (0 of them: an empty one). */
+  /** The execution of the parameters bound, which it records when they are captured. */
+  private Execution beginExecution() {
+    Execution execution = begin(Telemetry.NOT_A_BATCH);
+    if (parameters != null) {
+      execution.parameters(parameters);
+    }
+    return execution;
+  }
+
+  /**
+   * The execution of this statement's parameter sets as one batch (0 of them: an empty one); it
+   * records none of their values (the conventions: not on batch operations).
+   */
   @Override
   Execution beginBatch() {
     return begin(batchRows);

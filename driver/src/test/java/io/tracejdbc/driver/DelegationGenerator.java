@@ -119,7 +119,7 @@ final class DelegationGenerator {
               "TracingCallableStatement",
               "TracingPreparedStatement",
               "callable",
-              List.of("TracingConnection connection", "String sql"),
+              List.of("TracingConnection connection", "String sql", "BoundParameters parameters"),
               Set.of("getObject", "setObject")),
           new Base(
               ResultSet.class,
@@ -136,6 +136,28 @@ final class DelegationGenerator {
               List.of(),
               Set.of()),
           new Base(Array.class, "TracingArray", null, "delegate", List.of(), Set.of()));
+
+  /**
+   * The statements of the {@code captureParameters} option, chosen at {@code prepareStatement} and
+   * {@code prepareCall} when it is on, so that the setters of the others only delegate: each
+   * overrides every setter of its interfaces to pass the value on to the tracing class it extends
+   * (which writes some setters itself, such as {@code setObject}), then keep it in {@code
+   * parameters}.
+   */
+  static final List<Capturing> CAPTURING =
+      List.of(
+          new Capturing(
+              "CapturingPreparedStatement",
+              "TracingPreparedStatement",
+              PreparedStatement.class,
+              "prepared",
+              List.of(PreparedStatement.class)),
+          new Capturing(
+              "CapturingCallableStatement",
+              "TracingCallableStatement",
+              CallableStatement.class,
+              "callable",
+              List.of(PreparedStatement.class, CallableStatement.class)));
 
   private static final int WIDTH = 100;
 
@@ -189,6 +211,30 @@ final class DelegationGenerator {
     }
   }
 
+  /**
+   * A statement that records what its setters bind.
+   *
+   * @param name the class's name
+   * @param superclass the tracing class it extends
+   * @param real the type of the real statement its constructor takes
+   * @param field the name of its constructor's real statement, as its superclass names it
+   * @param interfaces the interfaces whose setters it overrides, each passing the value to super
+   */
+  record Capturing(
+      String name, String superclass, Class<?> real, String field, List<Class<?>> interfaces) {
+
+    /** The setters {@code iface} itself declares, by name then parameter types. */
+    static List<Method> setters(Class<?> iface) {
+      return Arrays.stream(iface.getDeclaredMethods())
+          .filter(m -> !Modifier.isStatic(m.getModifiers()))
+          .filter(m -> m.getName().startsWith("set"))
+          .sorted(
+              Comparator.comparing(Method::getName)
+                  .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
+          .collect(Collectors.toList());
+    }
+  }
+
   private final Map<String, Class<?>> imports = new TreeMap<>();
 
   private DelegationGenerator() {}
@@ -208,6 +254,10 @@ final class DelegationGenerator {
     List<String> bases = new ArrayList<>();
     for (Base base : BASES) {
       bases.add(base(base));
+    }
+    List<String> captures = new ArrayList<>();
+    for (Capturing statement : CAPTURING) {
+      captures.add(capturing(statement));
     }
     StringBuilder out =
         new StringBuilder()
@@ -229,11 +279,15 @@ final class DelegationGenerator {
                 "The plain pass-through of the JDBC wrappers: per interface, an"
                     + " abstract base that hands each method the interface declares to the real object, in"
                     + " alphabetical order. The methods that do something are left abstract, for the"
-                    + " {@code Tracing*} class to write."))
+                    + " {@code Tracing*} class to write. Then the statements of the captureParameters"
+                    + " option, whose setters also keep what they bind."))
         .append("final class JdbcDelegation {\n")
         .append("  private JdbcDelegation() {}\n");
     for (String base : bases) {
       out.append('\n').append(base);
+    }
+    for (String capture : captures) {
+      out.append('\n').append(capture);
     }
     return out.append("}\n").toString();
   }
@@ -307,7 +361,55 @@ final class DelegationGenerator {
     return out.toString();
   }
 
+  private String capturing(Capturing statement) {
+    String real = name(statement.real());
+    StringBuilder out =
+        new StringBuilder(
+            javadoc(
+                "  ",
+                "A {@link "
+                    + statement.superclass()
+                    + "} whose setters pass each value on, then keep it in {@code parameters}."));
+    out.append("  static final class ")
+        .append(statement.name())
+        .append(" extends ")
+        .append(statement.superclass())
+        .append(" {\n");
+    List<String> parameters =
+        List.of(real + " " + statement.field(), "TracingConnection connection", "String sql");
+    out.append(wrap("    ", statement.name() + "(", parameters, ") {"))
+        .append('\n')
+        .append("      super(")
+        .append(statement.field())
+        .append(", connection, sql, new BoundParameters());\n")
+        .append("    }\n");
+    for (Class<?> iface : statement.interfaces()) {
+      for (Method setter : Capturing.setters(iface)) {
+        out.append('\n').append(method("super", setter, keep(setter)));
+      }
+    }
+    return out.append("  }\n").toString();
+  }
+
+  /** How a capturing setter keeps what it binds: SQL NULL, a stream by its length, or a value. */
+  private static String keep(Method setter) {
+    Class<?>[] types = setter.getParameterTypes();
+    if (setter.getName().equals("setNull")) {
+      return "      parameters.setNull(arg0);\n";
+    }
+    if (types[1] == java.io.InputStream.class || types[1] == java.io.Reader.class) {
+      boolean hasLength = types.length == 3 && (types[2] == int.class || types[2] == long.class);
+      return "      parameters.setStream(arg0, arg1, " + (hasLength ? "arg2" : "-1") + ");\n";
+    }
+    return "      parameters.set(arg0, arg1);\n";
+  }
+
   private String method(String field, Method method) {
+    return method(field, method, "");
+  }
+
+  /** The pass-through of {@code method} to {@code field}, then the statements {@code after}. */
+  private String method(String field, Method method, String after) {
     String typeParameters =
         Arrays.stream(method.getTypeParameters())
             .map(this::declaration)
@@ -353,7 +455,7 @@ final class DelegationGenerator {
         method.getDeclaringClass() == Wrapper.class
             ? "return Wrappers." + method.getName() + "(this, " + field + ", "
             : (returns.equals("void") ? "" : "return ") + field + "." + method.getName() + "(";
-    out.append(wrap("      ", call, arguments, ");")).append('\n');
+    out.append(wrap("      ", call, arguments, ");")).append('\n').append(after);
     return out.append("    }\n").toString();
   }
 

@@ -16,11 +16,15 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.tracejdbc.driver.internal.ErrorMessages;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -61,6 +65,9 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
   static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
   static final AttributeKey<Long> ROWS_AFFECTED = longKey("tracejdbc.rows_affected");
   static final AttributeKey<Boolean> SLOW = booleanKey("tracejdbc.slow");
+  static final String DB_QUERY_PARAMETER = "db.query.parameter.";
+
+  private static final TextMapSetter<Map<String, String>> INTO_MAP = Map::put;
 
   /** Bounds the distinct connection facts kept, against connections to ever new databases. */
   static final int CACHED_DATABASES = 256;
@@ -276,7 +283,8 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     } else {
       span.setStatus(StatusCode.ERROR, shown);
     }
-    String statusCode = Failures.statusCode(error, call.database.systemName);
+    String statusCode =
+        call.database == null ? null : Failures.statusCode(error, call.database.systemName);
     String errorType = Failures.errorType(error, statusCode);
     if (statusCode != null) {
       span.setAttribute(DB_RESPONSE_STATUS_CODE, statusCode);
@@ -312,6 +320,43 @@ final class ClientSpans implements Telemetry<ClientSpans.Call> {
     if (call.measured != null) {
       duration.record((double) (endNanos - call.startNanos) / NANOS_PER_SECOND, call.measured);
     }
+  }
+
+  /**
+   * The W3C trace context of the call's span ({@code traceparent}, and {@code tracestate} when it
+   * has one), whatever propagators the application configured: the sqlcommenter format names these.
+   */
+  @Override
+  public Map<String, String> propagation(Call call) {
+    return inject(Context.root().with(call.span));
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    Context current = Context.current();
+    return inject(parent instanceof Span ? current.with((Span) parent) : current);
+  }
+
+  private static Map<String, String> inject(Context context) {
+    Map<String, String> carrier = new LinkedHashMap<>(4);
+    W3CTraceContextPropagator.getInstance().inject(context, carrier, INTO_MAP);
+    return carrier;
+  }
+
+  /** The attribute {@code db.query.parameter.<key>} of the conventions (Opt-In). */
+  @Override
+  public void parameter(Call call, String key, String value) {
+    call.span.setAttribute(DB_QUERY_PARAMETER + key, value);
+  }
+
+  /**
+   * An {@code INTERNAL} span named {@code name}, under {@link Context#current()}: not a database
+   * call, so it has no database and records no duration.
+   */
+  @Override
+  public Call startAcquisition(String name) {
+    Span span = tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL).startSpan();
+    return new Call(span, null, null, 0);
   }
 
   @Override

@@ -45,6 +45,11 @@ import javax.sql.DataSource;
  * through the same OpenTelemetry's meter provider, with the span's low-cardinality attributes; an
  * OpenTelemetry whose meter provider is a no-op records nothing.
  *
+ * <p>The opt-in options of {@link TracingOptions} work natively too: {@code sqlCommenter} writes
+ * the span's W3C {@code traceparent} into the SQL the database sees, {@code captureParameters}
+ * records {@code db.query.parameter.<index>}, and {@code traceConnectionAcquisition} makes a data
+ * source's {@code getConnection} an {@code INTERNAL} span.
+ *
  * <p>Everything else is {@link TracingDriver}'s: {@code setTraced}, {@code clearTraced}, {@code
  * register}, {@code unregister}, the options and the lifetimes of marks work as they do with
  * OpenTracing. {@link TracingDriver#init(io.opentracing.Tracer)} sends spans back to an OpenTracing

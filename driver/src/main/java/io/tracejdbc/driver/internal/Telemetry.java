@@ -1,6 +1,7 @@
 package io.tracejdbc.driver.internal;
 
 import io.tracejdbc.driver.internal.url.DbInfo;
+import java.util.Map;
 
 /**
  * Where the driver's spans go: the seam between the driver, which decides what is traced and under
@@ -17,6 +18,11 @@ import io.tracejdbc.driver.internal.url.DbInfo;
  * prepared statement's, computed on its first traced execution), but for the joined text of a batch
  * of plain statements. A backend that derives more from them caches it by them rather than deriving
  * it per call.
+ *
+ * <p>The opt-in features ({@code sqlCommenter}, {@code captureParameters}, {@code
+ * traceConnectionAcquisition}) call the default methods below only when they are on: after {@link
+ * #start} and before the call, {@link #propagation} once and {@link #parameter} once per value; a
+ * backend that leaves a default out goes without that feature.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
  *
@@ -137,4 +143,38 @@ public interface Telemetry<S> {
 
   /** Ends the span; {@code slow} when the call took longer than the slow-query threshold. */
   void finish(S span, boolean slow);
+
+  /**
+   * The trace context of {@code span} as the tracer injects it into a text map (W3C {@code
+   * traceparent} and {@code tracestate} with OpenTelemetry, the tracer's own keys with
+   * OpenTracing), for the {@code sqlCommenter} comment; empty when there is none.
+   */
+  default Map<String, String> propagation(S span) {
+    return Map.of();
+  }
+
+  /**
+   * Like {@link #propagation}, for SQL whose text is fixed before its span starts ({@code
+   * prepareStatement}, {@code addBatch}): the context of {@code parent}, a registry mark, or when
+   * it is null (or of another tracing API) of the current span; empty when there is none.
+   */
+  default Map<String, String> currentPropagation(Object parent) {
+    return Map.of();
+  }
+
+  /**
+   * A value bound to the statement of {@code span}, as {@code db.query.parameter.<key>}: {@code
+   * key} is the 0-based index of a positional parameter or the name of a named one, {@code value}
+   * its text as {@code captureParameters} shows it.
+   */
+  default void parameter(S span, String key, String value) {}
+
+  /**
+   * Starts the span of a data source's {@code getConnection}, named {@code name}, under the current
+   * span (not a client span: no database call is traced by it); the driver then calls {@link
+   * #failed} or neither, then {@link #finish}. Null: no span.
+   */
+  default S startAcquisition(String name) {
+    return null;
+  }
 }

@@ -6,6 +6,8 @@ import io.opentracing.Tracer;
 import io.opentracing.log.Fields;
 import io.opentracing.noop.NoopSpan;
 import io.opentracing.noop.NoopTracer;
+import io.opentracing.propagation.Format;
+import io.opentracing.propagation.TextMapAdapter;
 import io.opentracing.tag.Tags;
 import io.opentracing.util.GlobalTracer;
 import io.tracejdbc.driver.internal.ErrorMessages;
@@ -13,6 +15,7 @@ import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,6 +35,7 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
   static final String DB_ERROR_CODE = "db.error_code";
   static final String PEER_ADDRESS = "peer.address";
   static final String SLOW = "slow";
+  static final String DB_QUERY_PARAMETER = "db.query.parameter.";
   static final String N_PLUS_ONE = "tracejdbc.n_plus_one";
   static final String N_PLUS_ONE_COUNT = "tracejdbc.n_plus_one.count";
   static final String N_PLUS_ONE_THRESHOLD = "tracejdbc.n_plus_one.threshold";
@@ -198,6 +202,36 @@ public final class OpenTracingTelemetry implements Telemetry<Span> {
       span.setTag(SLOW, true);
     }
     span.finish();
+  }
+
+  /** What the tracer's {@code inject} writes into a text map for the span's context. */
+  @Override
+  public Map<String, String> propagation(Span span) {
+    return inject(span.context());
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    Span span = parent instanceof Span ? (Span) parent : tracer.activeSpan();
+    return span == null ? Map.of() : inject(span.context());
+  }
+
+  private Map<String, String> inject(SpanContext context) {
+    Map<String, String> carrier = new LinkedHashMap<>();
+    tracer.inject(context, Format.Builtin.TEXT_MAP, new TextMapAdapter(carrier));
+    return carrier;
+  }
+
+  /** The tag {@code db.query.parameter.<key>}, the name of OpenTelemetry's attribute. */
+  @Override
+  public void parameter(Span span, String key, String value) {
+    span.setTag(DB_QUERY_PARAMETER + key, value);
+  }
+
+  /** A span named {@code name} under the active span, tagged with the component only. */
+  @Override
+  public Span startAcquisition(String name) {
+    return tracer.buildSpan(name).withTag(Tags.COMPONENT.getKey(), COMPONENT).start();
   }
 
   @Override
