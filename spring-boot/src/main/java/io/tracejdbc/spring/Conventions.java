@@ -8,6 +8,7 @@ final class Conventions {
   static final String DB_QUERY_SUMMARY = "db.query.summary";
   static final String DB_STORED_PROCEDURE_NAME = "db.stored_procedure.name";
   static final String DB_QUERY_TEXT = "db.query.text";
+  static final String DB_QUERY_PARAMETER = "db.query.parameter.";
   static final String DB_OPERATION_BATCH_SIZE = "db.operation.batch.size";
   static final String DB_RESPONSE_STATUS_CODE = "db.response.status_code";
   static final String SERVER_ADDRESS = "server.address";

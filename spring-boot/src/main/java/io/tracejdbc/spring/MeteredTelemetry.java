@@ -3,23 +3,30 @@ package io.tracejdbc.spring;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import io.tracejdbc.opentelemetry.ConventionsAccess;
+import java.util.Map;
 
 /**
- * Spans of another backend, and each call's duration in {@link OperationDurations}: one measurement
- * per call, whatever the backend (whose own metric, if it has one, is off).
+ * Spans of another backend, each call's duration in {@link OperationDurations} and each N+1 in
+ * {@link NPlusOneCounts}: one measurement per call and one count per N+1, whatever the backend
+ * (whose own metrics, if it has any, are off).
  *
  * @param <S> the span type of the backend
  */
 final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
   private final Telemetry<S> spans;
   private final OperationDurations durations;
+  private final NPlusOneCounts nPlusOnes;
 
-  MeteredTelemetry(Telemetry<S> spans, OperationDurations durations) {
+  MeteredTelemetry(Telemetry<S> spans, OperationDurations durations, NPlusOneCounts nPlusOnes) {
     this.spans = spans;
     this.durations = durations;
+    this.nPlusOnes = nPlusOnes;
   }
 
-  /** One call: its span, and what its duration is recorded under. */
+  /**
+   * One call: its span, and what its duration is recorded under (no database: a connection's
+   * acquisition, which is not measured).
+   */
   static final class Call<S> {
     final S span;
     final long startedNanos = System.nanoTime();
@@ -90,14 +97,60 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
   }
 
   @Override
+  public Object parentOf(Object marked) {
+    return spans.parentOf(marked);
+  }
+
+  @Override
+  public void nPlusOneExecution(Call<S> call, int count) {
+    spans.nPlusOneExecution(call.span, count);
+  }
+
+  /** Counts the N+1, then lets the backend add its event to the parent. */
+  @Override
+  public String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String summary,
+      String sanitizedSql,
+      int threshold) {
+    nPlusOnes.count(summary != null ? summary : ConventionsAccess.fallbackName(db));
+    return spans.nPlusOne(parent, db, operation, summary, sanitizedSql, threshold);
+  }
+
+  @Override
+  public Map<String, String> propagation(Call<S> call) {
+    return spans.propagation(call.span);
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    return spans.currentPropagation(parent);
+  }
+
+  @Override
+  public void parameter(Call<S> call, String key, String value) {
+    spans.parameter(call.span, key, value);
+  }
+
+  @Override
+  public Call<S> startAcquisition(String name) {
+    S span = spans.startAcquisition(name);
+    return span == null ? null : new Call<>(span, null, null, null, null);
+  }
+
+  @Override
   public void rowsAffected(Call<S> call, long rows) {
     spans.rowsAffected(call.span, rows);
   }
 
   @Override
   public void failed(Call<S> call, Throwable error, boolean raw) {
-    call.statusCode = ConventionsAccess.statusCode(error, call.database.systemName);
-    call.errorType = ConventionsAccess.errorType(error, call.statusCode);
+    if (call.database != null) {
+      call.statusCode = ConventionsAccess.statusCode(error, call.database.systemName);
+      call.errorType = ConventionsAccess.errorType(error, call.statusCode);
+    }
     spans.failed(call.span, error, raw);
   }
 
@@ -108,20 +161,24 @@ final class MeteredTelemetry<S> implements Telemetry<MeteredTelemetry.Call<S>> {
     try {
       spans.finish(call.span, slow);
     } finally {
-      durations.record(
-          new OperationDurations.Shape(
-              call.database,
-              call.summary,
-              call.storedProcedure,
-              call.operationName,
-              call.errorType,
-              call.statusCode),
-          nanos);
+      if (call.database != null) record(call, nanos);
     }
+  }
+
+  private void record(Call<S> call, long nanos) {
+    durations.record(
+        new OperationDurations.Shape(
+            call.database,
+            call.summary,
+            call.storedProcedure,
+            call.operationName,
+            call.errorType,
+            call.statusCode),
+        nanos);
   }
 
   @Override
   public String toString() {
-    return spans + ", " + durations;
+    return spans + ", " + durations + ", " + nPlusOnes;
   }
 }

@@ -7,6 +7,7 @@ import io.tracejdbc.driver.internal.ErrorMessages;
 import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import io.tracejdbc.opentelemetry.ConventionsAccess;
+import java.util.Map;
 
 /**
  * The driver's spans through Micrometer Tracing's API (its Brave bridge, in practice: with its
@@ -20,6 +21,8 @@ import io.tracejdbc.opentelemetry.ConventionsAccess;
  */
 final class MicrometerSpans implements Telemetry<MicrometerSpans.Call> {
   static final String ERROR = "error";
+  static final String N_PLUS_ONE = "tracejdbc.n_plus_one";
+  static final String N_PLUS_ONE_COUNT = "tracejdbc.n_plus_one.count";
 
   private final Tracer tracer;
 
@@ -96,6 +99,81 @@ final class MicrometerSpans implements Telemetry<MicrometerSpans.Call> {
     return span;
   }
 
+  /** The marked Micrometer span, else the current one; none when there is neither. */
+  @Override
+  public Object parentOf(Object marked) {
+    return marked instanceof Span span ? span : tracer.currentSpan();
+  }
+
+  @Override
+  public void nPlusOneExecution(Call call, int count) {
+    call.span().tag(N_PLUS_ONE, "true").tag(N_PLUS_ONE_COUNT, Integer.toString(count));
+  }
+
+  /**
+   * Adds the event {@code tracejdbc.n_plus_one} to {@code parent} (Micrometer's events have a name
+   * only: the flagged spans carry the summary); the counter is {@link MeteredTelemetry}'s.
+   */
+  @Override
+  public String nPlusOne(
+      Object parent,
+      DbInfo db,
+      String operation,
+      String summary,
+      String sanitizedSql,
+      int threshold) {
+    if (!(parent instanceof Span span)) {
+      return null;
+    }
+    if (!span.isNoop()) {
+      span.event(N_PLUS_ONE);
+    }
+    TraceContext context = span.context();
+    return "span " + context.spanId() + " of trace " + context.traceId();
+  }
+
+  /**
+   * The W3C {@code traceparent} of the call's span, which the sqlcommenter format names, whatever
+   * headers the tracer propagates (Brave's are B3); a 64-bit trace id is padded to 128 bits.
+   */
+  @Override
+  public Map<String, String> propagation(Call call) {
+    return traceparent(call.span().context());
+  }
+
+  @Override
+  public Map<String, String> currentPropagation(Object parent) {
+    return traceparent(
+        parent instanceof Span marked ? marked.context() : tracer.currentTraceContext().context());
+  }
+
+  static Map<String, String> traceparent(TraceContext context) {
+    if (context == null) {
+      return Map.of();
+    }
+    String traceId = context.traceId();
+    return Map.of(
+        "traceparent",
+        "00-"
+            + "0".repeat(Math.max(0, 32 - traceId.length()))
+            + traceId
+            + "-"
+            + context.spanId()
+            + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00"));
+  }
+
+  /** The tag {@code db.query.parameter.<key>} of the conventions (Opt-In). */
+  @Override
+  public void parameter(Call call, String key, String value) {
+    call.span().tag(Conventions.DB_QUERY_PARAMETER + key, value);
+  }
+
+  /** A local span named {@code name} under the current span: not a database call. */
+  @Override
+  public Call startAcquisition(String name) {
+    return new Call(tracer.nextSpan().name(name).start(), null);
+  }
+
   @Override
   public void rowsAffected(Call call, long rows) {
     call.span().tag(Conventions.ROWS_AFFECTED, Long.toString(rows));
@@ -104,7 +182,8 @@ final class MicrometerSpans implements Telemetry<MicrometerSpans.Call> {
   @Override
   public void failed(Call call, Throwable error, boolean raw) {
     Span span = call.span();
-    String statusCode = ConventionsAccess.statusCode(error, call.systemName());
+    String statusCode =
+        call.systemName() == null ? null : ConventionsAccess.statusCode(error, call.systemName());
     if (statusCode != null) {
       span.tag(Conventions.DB_RESPONSE_STATUS_CODE, statusCode);
     }

@@ -24,7 +24,8 @@ import org.springframework.core.annotation.Order;
  * OpenTelemetry's own starter), a Micrometer Tracing {@code Tracer} (its Brave bridge), an
  * OpenTracing {@code Tracer} bean, else {@code GlobalOpenTelemetry} (the Java agent's). With a
  * Micrometer {@code MeterRegistry}, each call's duration is recorded there as {@code
- * db.client.operation.duration}. Off with {@code tracejdbc.enabled=false}.
+ * db.client.operation.duration}, and each N+1 query counted as {@code tracejdbc.n_plus_one}. Off
+ * with {@code tracejdbc.enabled=false}.
  *
  * <p>Test slices ({@code @JdbcTest}, {@code @DataJpaTest}) do not load it; add
  * {@code @ImportAutoConfiguration(TracejdbcAutoConfiguration.class)} to trace in one.
@@ -124,7 +125,9 @@ public class TracejdbcAutoConfiguration {
 
         @Override
         public Telemetry<?> metered(Telemetry<?> spans) {
-          return new MeteredTelemetry<>(spans, new OperationDurations(registry.getObject()));
+          MeterRegistry meters = registry.getObject();
+          return new MeteredTelemetry<>(
+              spans, new OperationDurations(meters), new NPlusOneCounts(meters));
         }
       };
     }

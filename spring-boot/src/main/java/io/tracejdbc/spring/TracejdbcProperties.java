@@ -40,6 +40,27 @@ public class TracejdbcProperties {
   /** Calls slower than this are marked slow; 0 (the default) turns it off. */
   private Duration slowQueryThreshold;
 
+  /**
+   * From how many executions of one statement shape under one parent span on they are flagged as an
+   * N+1 query (tracejdbc.n_plus_one); 0 turns the detection off. Default: 5.
+   */
+  private Integer nPlusOneThreshold;
+
+  /**
+   * Whether each statement's SQL carries a sqlcommenter comment with the trace context of its span
+   * (traceparent), for the database's own logs. Default: false.
+   */
+  private Boolean sqlCommenter;
+
+  /**
+   * Whether the values bound to prepared and callable statements are recorded on their spans
+   * (db.query.parameter.*): this puts data into spans on purpose. Default: false.
+   */
+  private Boolean captureParameters;
+
+  /** Whether each getConnection of a data source is a span of its own. Default: false. */
+  private Boolean traceConnectionAcquisition;
+
   /** Names of DataSource beans not to trace. */
   private List<String> excludedDataSources = new ArrayList<>();
 
@@ -55,6 +76,11 @@ public class TracejdbcProperties {
     if (!ignoreForTracing.isEmpty())
       options.ignoreForTracing(ignoreForTracing.toArray(String[]::new));
     if (slowQueryThreshold != null) options.slowQueryThresholdMs(slowQueryThreshold.toMillis());
+    if (nPlusOneThreshold != null) options.nPlusOneThreshold(nPlusOneThreshold);
+    if (sqlCommenter != null) options.sqlCommenter(sqlCommenter);
+    if (captureParameters != null) options.captureParameters(captureParameters);
+    if (traceConnectionAcquisition != null)
+      options.traceConnectionAcquisition(traceConnectionAcquisition);
     return options.build();
   }
 
@@ -123,6 +149,45 @@ public class TracejdbcProperties {
     this.slowQueryThreshold = slowQueryThreshold;
   }
 
+  public Integer getNPlusOneThreshold() {
+    return nPlusOneThreshold;
+  }
+
+  /**
+   * @throws IllegalArgumentException for a negative count (the binder names the property)
+   */
+  public void setNPlusOneThreshold(Integer nPlusOneThreshold) {
+    if (nPlusOneThreshold != null && nPlusOneThreshold < 0) {
+      throw new IllegalArgumentException(
+          "Bad value " + nPlusOneThreshold + ": it takes 0 (off) or more executions");
+    }
+    this.nPlusOneThreshold = nPlusOneThreshold;
+  }
+
+  public Boolean getSqlCommenter() {
+    return sqlCommenter;
+  }
+
+  public void setSqlCommenter(Boolean sqlCommenter) {
+    this.sqlCommenter = sqlCommenter;
+  }
+
+  public Boolean getCaptureParameters() {
+    return captureParameters;
+  }
+
+  public void setCaptureParameters(Boolean captureParameters) {
+    this.captureParameters = captureParameters;
+  }
+
+  public Boolean getTraceConnectionAcquisition() {
+    return traceConnectionAcquisition;
+  }
+
+  public void setTraceConnectionAcquisition(Boolean traceConnectionAcquisition) {
+    this.traceConnectionAcquisition = traceConnectionAcquisition;
+  }
+
   public List<String> getExcludedDataSources() {
     return excludedDataSources;
   }
@@ -138,8 +203,8 @@ public class TracejdbcProperties {
   /** {@code tracejdbc.metrics.*}. */
   public static class Metrics {
     /**
-     * Whether the duration of each call is recorded as db.client.operation.duration in the
-     * application's MeterRegistry.
+     * Whether the duration of each call is recorded as db.client.operation.duration, and each N+1
+     * query counted as tracejdbc.n_plus_one, in the application's MeterRegistry.
      */
     private boolean enabled = true;
 

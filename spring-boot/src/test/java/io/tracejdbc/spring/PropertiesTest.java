@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.tracejdbc.driver.TracingOptions;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -77,5 +78,72 @@ class PropertiesTest {
                     .hasStackTraceContaining("under 'tracejdbc'")
                     .hasStackTraceContaining("property slow-query-threshold")
                     .hasStackTraceContaining("Bad value -5ms: it takes a duration of 0 or more"));
+  }
+
+  @Test
+  void theNPlusOneThresholdAndTheOptInsReachTheOptions() {
+    context
+        .withPropertyValues(
+            "tracejdbc.n-plus-one-threshold=3",
+            "tracejdbc.sql-commenter=true",
+            "tracejdbc.capture-parameters=true",
+            "tracejdbc.trace-connection-acquisition=true")
+        .run(
+            app -> {
+              TracingOptions options = app.getBean(TracejdbcProperties.class).toOptions();
+              assertThat(options.nPlusOneThreshold()).isEqualTo(3);
+              assertThat(options.sqlCommenter()).isTrue();
+              assertThat(options.captureParameters()).isTrue();
+              assertThat(options.traceConnectionAcquisition()).isTrue();
+            });
+  }
+
+  @Test
+  void capturedParametersReachTheSpans() {
+    context
+        .withPropertyValues("tracejdbc.capture-parameters=true")
+        .run(
+            app -> {
+              new JdbcTemplate(app.getBean(DataSource.class))
+                  .queryForObject("SELECT CAST(? AS INT)", Integer.class, 7);
+              assertThat(app.getBean(InMemorySpanExporter.class).getFinishedSpanItems())
+                  .singleElement()
+                  .satisfies(
+                      span ->
+                          assertThat(span.getAttributes().asMap())
+                              .anySatisfy(
+                                  (key, value) -> {
+                                    assertThat(key.getKey()).isEqualTo("db.query.parameter.0");
+                                    assertThat(value).isEqualTo("7");
+                                  }));
+            });
+  }
+
+  @Test
+  void aNegativeNPlusOneThresholdFailsTheStartNamingTheProperty() {
+    context
+        .withPropertyValues("tracejdbc.n-plus-one-threshold=-1")
+        .run(
+            app ->
+                assertThat(app.getStartupFailure())
+                    .hasStackTraceContaining("property n-plus-one-threshold")
+                    .hasStackTraceContaining("Bad value -1: it takes 0 (off) or more"));
+  }
+
+  @Test
+  void aBadSwitchFailsTheStartNamingTheProperty() {
+    for (String property :
+        new String[] {
+          "tracejdbc.sql-commenter", "tracejdbc.capture-parameters",
+          "tracejdbc.trace-connection-acquisition", "tracejdbc.n-plus-one-threshold"
+        }) {
+      context
+          .withPropertyValues(property + "=maybe")
+          .run(
+              app ->
+                  assertThat(app.getStartupFailure())
+                      .hasStackTraceContaining(property)
+                      .hasStackTraceContaining("maybe"));
+    }
   }
 }
