@@ -2,8 +2,6 @@ package io.tracejdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tracejdbc.driver.internal.Telemetry;
-import io.tracejdbc.driver.internal.url.DbInfo;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -16,45 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class BoundParametersTest {
   /** The parameters a backend is handed, in order. */
-  private static final class Recording implements Telemetry<Object> {
+  private static final class Recording extends InertTelemetry {
     final Map<String, String> parameters = new LinkedHashMap<>();
-
-    @Override
-    public boolean recordsNothing() {
-      return false;
-    }
-
-    @Override
-    public boolean hasCurrentSpan() {
-      return false;
-    }
-
-    @Override
-    public Object start(
-        Object parent,
-        DbInfo db,
-        String operation,
-        String table,
-        String summary,
-        String storedProcedure,
-        String statement,
-        int batchSize) {
-      return this;
-    }
-
-    @Override
-    public Object startCall(Object parent, DbInfo db, String operation) {
-      return this;
-    }
-
-    @Override
-    public void rowsAffected(Object span, long rows) {}
-
-    @Override
-    public void failed(Object span, Throwable error, boolean raw) {}
-
-    @Override
-    public void finish(Object span, boolean slow) {}
 
     @Override
     public void parameter(Object span, String key, String value) {

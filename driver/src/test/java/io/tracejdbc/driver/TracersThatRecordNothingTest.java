@@ -7,7 +7,6 @@ import io.opentracing.mock.MockTracer;
 import io.opentracing.noop.NoopTracerFactory;
 import io.opentracing.util.GlobalTracer;
 import io.tracejdbc.driver.internal.DriverAccess;
-import io.tracejdbc.driver.internal.Telemetry;
 import io.tracejdbc.driver.internal.opentracing.OpenTracingTelemetry;
 import io.tracejdbc.driver.internal.url.DbInfo;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ class TracersThatRecordNothingTest {
   }
 
   /** Records nothing, and counts how often it was asked and started. */
-  private static final class CountingTelemetry implements Telemetry<Object> {
+  private static final class CountingTelemetry extends InertTelemetry {
     final AtomicInteger asked = new AtomicInteger();
     final AtomicInteger started = new AtomicInteger();
 
@@ -67,11 +66,6 @@ class TracersThatRecordNothingTest {
     public boolean recordsNothing() {
       asked.incrementAndGet();
       return true;
-    }
-
-    @Override
-    public boolean hasCurrentSpan() {
-      return false;
     }
 
     @Override
@@ -93,14 +87,5 @@ class TracersThatRecordNothingTest {
       started.incrementAndGet();
       return new Object();
     }
-
-    @Override
-    public void rowsAffected(Object span, long rows) {}
-
-    @Override
-    public void failed(Object span, Throwable error, boolean raw) {}
-
-    @Override
-    public void finish(Object span, boolean slow) {}
   }
 }

@@ -20,9 +20,10 @@ import java.util.Map;
  * it per call.
  *
  * <p>The opt-in features ({@code sqlCommenter}, {@code captureParameters}, {@code
- * traceConnectionAcquisition}) call the default methods below only when they are on: after {@link
- * #start} and before the call, {@link #propagation} once and {@link #parameter} once per value; a
- * backend that leaves a default out goes without that feature.
+ * traceConnectionAcquisition}) call their methods below only when they are on: after {@link #start}
+ * and before the call, {@link #propagation} once and {@link #parameter} once per value. Every
+ * method is abstract, so that a backend, and above all a backend that wraps another, states what it
+ * does with each feature instead of dropping one silently.
  *
  * <p>Internal, not API: public only for tracejdbc's own modules, and free to change.
  *
@@ -93,18 +94,16 @@ public interface Telemetry<S> {
    * same object ({@code ==}, else {@code equals}) while it is a parent. Null when there would be
    * none (a root span), or when the API's "current span" is a placeholder for none (a no-op
    * tracer's). N+1 detection counts executions under one parent with it, on every traced execution
-   * while it is on: it must be cheap. A backend that does not override it detects no N+1.
+   * while it is on: it must be cheap. A backend that answers null detects no N+1.
    */
-  default Object parentOf(Object marked) {
-    return null;
-  }
+  Object parentOf(Object marked);
 
   /**
    * Flags {@code span} as an execution of an N+1 query: the {@code count}th (the threshold or more)
    * execution of one statement shape under one parent; {@code tracejdbc.n_plus_one = true} and
    * {@code tracejdbc.n_plus_one.count = count}.
    */
-  default void nPlusOneExecution(S span, int count) {}
+  void nPlusOneExecution(S span, int count);
 
   /**
    * An N+1 query was found: executions of one statement under {@code parent} (an answer of {@link
@@ -122,15 +121,13 @@ public interface Telemetry<S> {
    * @return how a log line names {@code parent} (its name where the API exposes it, else its ids),
    *     or null
    */
-  default String nPlusOne(
+  String nPlusOne(
       Object parent,
       DbInfo db,
       String operation,
       String summary,
       String sanitizedSql,
-      int threshold) {
-    return null;
-  }
+      int threshold);
 
   /** The rows a statement that writes rows reports it wrote (0 or more). */
   void rowsAffected(S span, long rows);
@@ -149,32 +146,26 @@ public interface Telemetry<S> {
    * traceparent} and {@code tracestate} with OpenTelemetry, the tracer's own keys with
    * OpenTracing), for the {@code sqlCommenter} comment; empty when there is none.
    */
-  default Map<String, String> propagation(S span) {
-    return Map.of();
-  }
+  Map<String, String> propagation(S span);
 
   /**
    * Like {@link #propagation}, for SQL whose text is fixed before its span starts ({@code
    * prepareStatement}, {@code addBatch}): the context of {@code parent}, a registry mark, or when
    * it is null (or of another tracing API) of the current span; empty when there is none.
    */
-  default Map<String, String> currentPropagation(Object parent) {
-    return Map.of();
-  }
+  Map<String, String> currentPropagation(Object parent);
 
   /**
    * A value bound to the statement of {@code span}, as {@code db.query.parameter.<key>}: {@code
    * key} is the 0-based index of a positional parameter or the name of a named one, {@code value}
    * its text as {@code captureParameters} shows it.
    */
-  default void parameter(S span, String key, String value) {}
+  void parameter(S span, String key, String value);
 
   /**
    * Starts the span of a data source's {@code getConnection}, named {@code name}, under the current
    * span (not a client span: no database call is traced by it); the driver then calls {@link
    * #failed} or neither, then {@link #finish}. Null: no span.
    */
-  default S startAcquisition(String name) {
-    return null;
-  }
+  S startAcquisition(String name);
 }
