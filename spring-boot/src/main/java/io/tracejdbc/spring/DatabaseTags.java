@@ -15,6 +15,14 @@ final class DatabaseTags {
 
   private static final ConcurrentMap<String, DatabaseTags> KNOWN = new ConcurrentHashMap<>();
 
+  /**
+   * The facts asked for last and their tags: a traced data source shares one {@code DbInfo} among
+   * its connections, so most calls find theirs here without building the key.
+   */
+  private static volatile Recent recent;
+
+  private record Recent(DbInfo db, DatabaseTags tags) {}
+
   final String systemName;
   final String namespace;
   final String host;
@@ -34,6 +42,16 @@ final class DatabaseTags {
   }
 
   static DatabaseTags of(DbInfo db) {
+    Recent last = recent;
+    if (last != null && last.db == db) {
+      return last.tags;
+    }
+    DatabaseTags tags = lookUp(db);
+    recent = new Recent(db, tags);
+    return tags;
+  }
+
+  private static DatabaseTags lookUp(DbInfo db) {
     String key = db.system + '\n' + db.namespace + '\n' + db.host + '\n' + db.port;
     DatabaseTags known = KNOWN.get(key);
     if (known == null) {
