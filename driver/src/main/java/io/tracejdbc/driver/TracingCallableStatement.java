@@ -3,7 +3,6 @@ package io.tracejdbc.driver;
 import io.tracejdbc.driver.JdbcDelegation.DelegatingCallableStatement;
 import java.sql.Array;
 import java.sql.CallableStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.util.Map;
@@ -96,21 +95,10 @@ class TracingCallableStatement extends DelegatingCallableStatement {
   }
 
   private Object cursor(Object value) {
-    if (value instanceof ResultSet) {
-      return TracingResultSet.of((ResultSet) value, connection, this);
-    }
-    return value instanceof Array ? TracingArray.of((Array) value, connection, this) : value;
+    return TracingResultSet.wrapValue(value, connection, this);
   }
 
-  /**
-   * A cursor or array asked for as {@code type}: a tracing one, unless {@code type} is the
-   * vendor's.
-   */
   private <T> T cursor(T value, Class<T> type) {
-    if ((value instanceof ResultSet && type.isAssignableFrom(TracingResultSet.class))
-        || (value instanceof Array && type.isAssignableFrom(TracingArray.class))) {
-      return type.cast(cursor(value));
-    }
-    return value;
+    return TracingResultSet.wrapValue(value, type, connection, this);
   }
 }

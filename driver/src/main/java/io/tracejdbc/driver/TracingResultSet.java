@@ -107,8 +107,12 @@ final class TracingResultSet extends DelegatingResultSet {
     return "TracingResultSet wrapping " + delegate;
   }
 
-  /** A cursor or an array of this result set, wrapped; any other value as it is. */
-  private Object wrapped(Object value) {
+  /**
+   * A column or parameter value as the tracing driver hands it out: a cursor ({@link ResultSet}) or
+   * an {@link Array} of the real driver becomes a tracing one leading back to {@code origin};
+   * anything else is {@code value} itself.
+   */
+  static Object wrapValue(Object value, TracingConnection connection, TracingStatement origin) {
     if (value instanceof ResultSet) {
       return of((ResultSet) value, connection, origin);
     }
@@ -116,14 +120,23 @@ final class TracingResultSet extends DelegatingResultSet {
   }
 
   /**
-   * A cursor or array asked for as {@code type}: a tracing one, unless {@code type} is the
-   * vendor's.
+   * A value asked for as {@code type}, as {@link #wrapValue(Object, TracingConnection,
+   * TracingStatement)} gives it, unless {@code type} is the vendor's own class.
    */
-  private <T> T wrapped(T value, Class<T> type) {
+  static <T> T wrapValue(
+      T value, Class<T> type, TracingConnection connection, TracingStatement origin) {
     if ((value instanceof ResultSet && type.isAssignableFrom(TracingResultSet.class))
         || (value instanceof Array && type.isAssignableFrom(TracingArray.class))) {
-      return type.cast(wrapped(value));
+      return type.cast(wrapValue(value, connection, origin));
     }
     return value;
+  }
+
+  private Object wrapped(Object value) {
+    return wrapValue(value, connection, origin);
+  }
+
+  private <T> T wrapped(T value, Class<T> type) {
+    return wrapValue(value, type, connection, origin);
   }
 }
